@@ -1,0 +1,1 @@
+"""Attendance records and practical assessments: evidence measured against thresholds."""

@@ -1,0 +1,1 @@
+"""Certificates: the completion decision, issue, PDF, verification and revocation."""

@@ -1,0 +1,306 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonBodyBlock
+from lms.models import Region
+
+
+class Trade(models.Model):
+    """The trade a course prepares for: Baking, Farming, Sales assistant, Mentoring, ..."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trade")
+        verbose_name_plural = _("trades")
+
+    def __str__(self):
+        return self.name
+
+
+class CourseIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["lms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.child_of(self).live().select_related("trade").order_by("title")
+        )
+        return context
+
+
+class CoursePage(Page):
+    class Kind(models.TextChoices):
+        VOCATIONAL = "vocational", _("Vocational training")
+        MENTOR = "mentor", _("Mentor training")
+
+    class Participation(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        BLENDED = "blended", _("Blended (in person and online)")
+
+    summary = models.TextField(_("summary"), help_text=_("Shown to everyone, enrolled or not."))
+    trade = models.ForeignKey(
+        Trade, verbose_name=_("trade"), on_delete=models.PROTECT, related_name="courses"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VOCATIONAL)
+    eqf_level = models.PositiveSmallIntegerField(
+        _("EQF level"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(8)],
+        help_text=_("European Qualifications Framework level, 1 to 8. Leave empty if none."),
+    )
+    notional_hours = models.PositiveSmallIntegerField(
+        _("notional hours"), help_text=_("Total hours of learning, including practice.")
+    )
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(label=_("learning outcome"), max_length=300))],
+        verbose_name=_("learning outcomes"),
+        blank=True,
+        help_text=_("What a learner can do after the course, one outcome per line."),
+    )
+    assessment_type = models.CharField(
+        _("type of assessment"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: practical observation with a checklist."),
+    )
+    participation_form = models.CharField(
+        _("form of participation"),
+        max_length=20,
+        choices=Participation.choices,
+        default=Participation.IN_PERSON,
+    )
+    awards_certificate = models.BooleanField(
+        _("awards a certificate"),
+        default=True,
+        help_text=_("Some partner trainings award none; they still count in the learning record."),
+    )
+    attendance_required = models.BooleanField(
+        _("attendance required"),
+        default=True,
+        help_text=_("Untick for self-paced online courses where attendance is not measured."),
+    )
+    attendance_threshold = models.PositiveSmallIntegerField(
+        _("attendance threshold (%)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    late_counts_as_attended = models.BooleanField(_("late counts as attended"), default=True)
+    excused_removed_from_denominator = models.BooleanField(
+        _("excused sessions do not count"),
+        default=False,
+        help_text=_("If ticked, excused sessions are left out of the attendance rate entirely."),
+    )
+    max_assessment_attempts = models.PositiveSmallIntegerField(
+        _("maximum practical assessment attempts"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("trade"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("eqf_level"), FieldPanel("notional_hours")]),
+        FieldPanel("learning_outcomes"),
+        FieldRowPanel([FieldPanel("assessment_type"), FieldPanel("participation_form")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("awards_certificate"),
+                FieldPanel("attendance_required"),
+                FieldPanel("attendance_threshold"),
+                FieldPanel("late_counts_as_attended"),
+                FieldPanel("excused_removed_from_denominator"),
+                FieldPanel("max_assessment_attempts"),
+            ],
+            heading=_("Completion rules"),
+        ),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eqf_level__isnull=True) | Q(eqf_level__gte=1, eqf_level__lte=8),
+                name="course_eqf_level_1_to_8",
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance_threshold__gte=1, attendance_threshold__lte=100),
+                name="course_threshold_percent",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_assessment_attempts__gte=1), name="course_attempts_positive"
+            ),
+        ]
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [str(block.value) for block in self.learning_outcomes]
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().specific().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.course_page_context(course=self, user=request.user))
+        return context
+
+
+class LessonPage(Page):
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=15, validators=[MinValueValidator(1)]
+    )
+    required_for_completion = models.BooleanField(_("required for completion"), default=True)
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required_for_completion")]),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.lesson_page_context(lesson=self, user=request.user))
+        return context
+
+
+class Cohort(models.Model):
+    """A group of learners taking one course together, with its own dates, place and staff."""
+
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), default=20, validators=[MinValueValidator(1)]
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        related_name="cohorts_trained",
+        blank=True,
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        related_name="cohorts_coordinated",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "name"], name="cohort_unique_name_per_course"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="cohort_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="cohort_capacity_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.course.title}: {self.name}"
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        COMPLETED = "completed", _("Completed")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    enrolled_on = models.DateField(_("enrolled on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["cohort", "learner__profile__printed_name"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "cohort"], name="enrolment_unique_learner_cohort"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn")
+                | (Q(withdrawn_on__isnull=False) & ~Q(withdrawal_reason="")),
+                name="enrolment_withdrawal_has_date_and_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} in {self.cohort}"
+
+
+class LessonCompletion(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(_("completed at"))
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="lesson_completion_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_id} done in enrolment {self.enrolment_id}"

@@ -1,0 +1,176 @@
+"""Reads for courses, and the one answer to 'what may this user see'."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from courses import rules
+from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
+
+# Enrolments that give a learner access to course content.
+READING_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
+
+
+def cohorts_visible_to(user) -> QuerySet[Cohort]:
+    """Cohorts a member of staff works with: superusers see all, others those they train or
+    coordinate. Learners see none here; their own enrolments come from `enrolments_of`."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_superuser:
+        return Cohort.objects.all()
+    return Cohort.objects.filter(Q(trainers=user) | Q(coordinators=user)).distinct()
+
+
+def cohorts_coordinated_by(user) -> QuerySet[Cohort]:
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_superuser:
+        return Cohort.objects.all()
+    return Cohort.objects.filter(coordinators=user)
+
+
+def enrolments_visible_to(user) -> QuerySet[Enrolment]:
+    """Enrolments a user may see: their own, and those in cohorts they work with."""
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    if user.is_superuser:
+        return Enrolment.objects.all()
+    return Enrolment.objects.filter(
+        Q(learner=user) | Q(cohort__in=cohorts_visible_to(user).values("pk"))
+    )
+
+
+def enrolments_of(*, learner) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(learner=learner)
+
+
+def can_read_course(*, user, course: CoursePage) -> bool:
+    """Lesson bodies are for the course's learners, trainers and coordinators."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        Cohort.objects.filter(course=course)
+        .filter(
+            Q(trainers=user)
+            | Q(coordinators=user)
+            | Q(enrolments__learner=user, enrolments__status__in=READING_STATUSES)
+        )
+        .exists()
+    )
+
+
+def reading_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+    """The learner's enrolment through which lessons are marked done: the latest active one."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(learner=user, cohort__course=course, status__in=READING_STATUSES)
+        .order_by("status", "-enrolled_on")  # 'active' sorts before 'completed'
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class LessonItem:
+    lesson: LessonPage
+    done: bool
+
+
+@dataclass(frozen=True)
+class DashboardEntry:
+    enrolment: Enrolment
+    progress: rules.Progress
+    next_lesson: LessonPage | None
+
+
+def _live_lessons_by_course(courses) -> dict[int, list[LessonPage]]:
+    """Every live lesson of the given courses, in course order, in one query."""
+    lessons: dict[int, list[LessonPage]] = defaultdict(list)
+    if not courses:
+        return lessons
+    query = Q()
+    by_path = {}
+    for course in courses:
+        query |= Q(path__startswith=course.path, depth=course.depth + 1)
+        by_path[course.path] = course.pk
+    for lesson in LessonPage.objects.live().filter(query).order_by("path").defer_streamfields():
+        lessons[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
+    return lessons
+
+
+def learner_dashboard(*, learner) -> list[DashboardEntry]:
+    """'My learning': each enrolment with its progress and the lesson to continue with.
+
+    A fixed number of queries however many enrolments and lessons there are."""
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("cohort__course__trade", "cohort__region")
+        .order_by("status", "-cohort__start_date")
+    )
+    courses = {e.cohort.course_id: e.cohort.course for e in enrolments}
+    lessons_by_course = _live_lessons_by_course(list(courses.values()))
+    completed = defaultdict(set)
+    for enrolment_id, lesson_id in LessonCompletion.objects.filter(
+        enrolment__in=[e.pk for e in enrolments]
+    ).values_list("enrolment_id", "lesson_id"):
+        completed[enrolment_id].add(lesson_id)
+
+    entries = []
+    for enrolment in enrolments:
+        lessons = lessons_by_course.get(enrolment.cohort.course_id, [])
+        done_ids = completed[enrolment.pk]
+        progress = rules.lesson_progress(
+            required_lesson_ids=[lsn.pk for lsn in lessons if lsn.required_for_completion],
+            completed_ids=done_ids,
+        )
+        next_id = rules.next_lesson_id(
+            lesson_ids=[lsn.pk for lsn in lessons], completed_ids=done_ids
+        )
+        next_lesson = next((lsn for lsn in lessons if lsn.pk == next_id), None)
+        entries.append(DashboardEntry(enrolment, progress, next_lesson))
+    return entries
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    lessons = list(course.lessons().defer_streamfields())
+    enrolment = reading_enrolment(user=user, course=course)
+    done_ids = (
+        set(enrolment.lesson_completions.values_list("lesson_id", flat=True))
+        if enrolment
+        else set()
+    )
+    progress = rules.lesson_progress(
+        required_lesson_ids=[lsn.pk for lsn in lessons if lsn.required_for_completion],
+        completed_ids=done_ids,
+    )
+    return {
+        "lesson_items": [LessonItem(lsn, lsn.pk in done_ids) for lsn in lessons],
+        "enrolment": enrolment,
+        "progress": progress if enrolment else None,
+        "can_read": enrolment is not None or can_read_course(user=user, course=course),
+    }
+
+
+def lesson_page_context(*, lesson: LessonPage, user) -> dict:
+    course = lesson.get_parent().specific
+    siblings = list(course.lessons().defer_streamfields())
+    index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
+    enrolment = reading_enrolment(user=user, course=course)
+    return {
+        "course": course,
+        "can_read": enrolment is not None or can_read_course(user=user, course=course),
+        "enrolment": enrolment,
+        "is_done": bool(
+            enrolment and enrolment.lesson_completions.filter(lesson_id=lesson.pk).exists()
+        ),
+        "previous_lesson": siblings[index - 1] if index else None,
+        "next_lesson": siblings[index + 1]
+        if index is not None and index + 1 < len(siblings)
+        else None,
+        "lesson_number": (index or 0) + 1,
+        "lesson_count": len(siblings),
+    }

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("LMS")
+
+    def ready(self):
+        from lms.services import roles_ensure_after_migrate
+
+        # Role groups and their permissions must exist on every database, including fresh test ones.
+        post_migrate.connect(roles_ensure_after_migrate, sender=self)

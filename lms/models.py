@@ -1,0 +1,152 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class User(AbstractUser):
+    """The account. What the programme knows about the person lives on `Profile`."""
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        profile = getattr(self, "profile", None)
+        if profile is not None and profile.printed_name:
+            return profile.printed_name
+        return self.get_full_name() or self.username
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("code")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Profile(models.Model):
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        SELF_DESCRIBED = "self_described", _("I describe myself another way")
+        NOT_SAID = "not_said", _("I prefer not to say")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("account"),
+    )
+    printed_name = models.CharField(
+        _("name as printed on certificates"),
+        max_length=200,
+        help_text=_("Exactly as it should appear on certificates, with accents."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="profiles",
+    )
+    gender = models.CharField(
+        _("gender (optional)"),
+        max_length=20,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Optional. Used only for anonymous equality statistics."),
+    )
+    gender_self_description = models.CharField(
+        _("gender in your own words (optional)"), max_length=100, blank=True
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year (optional)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("Optional. Used only for anonymous equality statistics by age band."),
+    )
+    phone = models.CharField(_("phone (optional)"), max_length=40, blank=True)
+
+    panels = [
+        FieldPanel("printed_name"),
+        FieldPanel("preferred_language"),
+        FieldPanel("region"),
+        FieldPanel("phone"),
+        FieldPanel("gender"),
+        FieldPanel("gender_self_description"),
+        FieldPanel("birth_year"),
+    ]
+
+    class Meta:
+        ordering = ["printed_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True)
+                | Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="profile_birth_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.printed_name or self.user.username
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import CourseIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["course_index"] = CourseIndexPage.objects.child_of(self).live().first()
+        context["today"] = timezone.localdate()
+        return context
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Branding that appears on the site and, later, on certificates."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Training Centre"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    panels = [FieldPanel("organisation_name"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("organisation")

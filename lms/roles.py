@@ -1,0 +1,36 @@
+"""The roles people hold, as Django groups. Superusers administer everything."""
+
+from django.utils.translation import gettext_lazy as _
+
+LEARNER = "Learner"
+TRAINER = "Trainer"
+COORDINATOR = "Coordinator"
+
+ROLE_LABELS = {LEARNER: _("Learner"), TRAINER: _("Trainer"), COORDINATOR: _("Coordinator")}
+
+# Model permissions each staff role holds in the Wagtail admin; what rows they see is scoped
+# separately by the selectors (a coordinator edits only the cohorts they coordinate).
+ROLE_PERMISSIONS = {
+    LEARNER: [],
+    TRAINER: [
+        ("wagtailadmin", "admin", "access_admin"),
+    ],
+    COORDINATOR: [
+        ("wagtailadmin", "admin", "access_admin"),
+        ("courses", "cohort", "view_cohort"),
+        ("courses", "cohort", "change_cohort"),
+        ("courses", "enrolment", "view_enrolment"),
+        ("courses", "enrolment", "add_enrolment"),
+        ("courses", "enrolment", "change_enrolment"),
+        ("lms", "profile", "view_profile"),
+        ("lms", "profile", "change_profile"),
+        ("lms", "region", "view_region"),
+        ("courses", "trade", "view_trade"),
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "change_image"),
+        ("wagtailimages", "image", "choose_image"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "change_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ],
+}

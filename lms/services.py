@@ -1,0 +1,112 @@
+"""Writes for the shared base: roles and people."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from lms import roles
+from lms.models import Profile, User
+
+COLLECTION_PERMISSIONS = {
+    roles.COORDINATOR: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+}
+# Coordinators edit and publish course content under the course index.
+PAGE_PERMISSIONS = {roles.COORDINATOR: ["add_page", "change_page", "publish_page"]}
+
+
+@transaction.atomic
+def roles_ensure() -> dict[str, Group]:
+    """Create the role groups and give them their permissions. Safe to run again."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    groups = {}
+    for name, perms in roles.ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [
+            Permission.objects.filter(
+                content_type__app_label=app, content_type__model=model, codename=codename
+            ).first()
+            for app, model, codename in perms
+        ]
+        group.permissions.add(*[p for p in wanted if p is not None])
+        groups[name] = group
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for name, perms in COLLECTION_PERMISSIONS.items():
+            for app, codename in perms:
+                permission = Permission.objects.filter(
+                    content_type__app_label=app, codename=codename
+                ).first()
+                if permission is not None:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=groups[name], collection=root_collection, permission=permission
+                    )
+
+    from courses.models import CourseIndexPage
+
+    for index in CourseIndexPage.objects.all():
+        for name, codenames in PAGE_PERMISSIONS.items():
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name], page=index, permission=permission
+                )
+    return groups
+
+
+def roles_ensure_after_migrate(sender, **kwargs):
+    # Tables may be missing while a partial migrate runs (e.g. `migrate lms 0001`).
+    from django.db import connection
+
+    if "wagtailcore_groupcollectionpermission" not in connection.introspection.table_names():
+        return
+    roles_ensure()
+
+
+def user_grant_role(*, user: User, role: str) -> None:
+    group, _created = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    if role in (roles.TRAINER, roles.COORDINATOR) and not user.is_staff:
+        # Wagtail's admin login only needs the access_admin permission, but being staff marks
+        # the account as an employee in Django's own tools too.
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+
+
+@transaction.atomic
+def person_create(
+    *,
+    username: str,
+    email: str = "",
+    printed_name: str,
+    region=None,
+    preferred_language: str = "en",
+    role: str = roles.LEARNER,
+    password: str | None = None,
+) -> User:
+    """Create an account and its profile. With no password the account must set one by email."""
+    first, _sep, last = printed_name.partition(" ")
+    user = User(username=username, email=email, first_name=first[:150], last_name=last[:150])
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    Profile.objects.create(
+        user=user,
+        printed_name=printed_name,
+        region=region,
+        preferred_language=preferred_language,
+    )
+    user_grant_role(user=user, role=role)
+    return user

@@ -1,0 +1,59 @@
+"""Shared fixtures: a small world with named personas for permission tests.
+
+Cohort X and cohort Y run the same course. Learner A is in X, learner B in Y.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+
+from tests import factories
+
+
+@dataclass
+class World:
+    course: object
+    cohort_x: object
+    cohort_y: object
+    learner_a: object
+    learner_b: object
+    enrolment_a: object
+    enrolment_b: object
+    trainer_x: object
+    trainer_y: object
+    coordinator_x: object
+    coordinator_y: object
+    outsider: object
+    superuser: object
+
+
+@pytest.fixture
+def world(db) -> World:
+    course = factories.make_course(title="Artisan Baking", slug="artisan-baking", lessons=3)
+    trainer_x = factories.TrainerFactory(username="trainer_x")
+    trainer_y = factories.TrainerFactory(username="trainer_y")
+    coordinator_x = factories.CoordinatorFactory(username="coordinator_x")
+    coordinator_y = factories.CoordinatorFactory(username="coordinator_y")
+    cohort_x = factories.CohortFactory(
+        course=course, name="X", trainers=[trainer_x], coordinators=[coordinator_x]
+    )
+    cohort_y = factories.CohortFactory(
+        course=course, name="Y", trainers=[trainer_y], coordinators=[coordinator_y]
+    )
+    learner_a = factories.LearnerFactory(username="learner_a")
+    learner_b = factories.LearnerFactory(username="learner_b")
+    return World(
+        course=course,
+        cohort_x=cohort_x,
+        cohort_y=cohort_y,
+        learner_a=learner_a,
+        learner_b=learner_b,
+        enrolment_a=factories.EnrolmentFactory(learner=learner_a, cohort=cohort_x),
+        enrolment_b=factories.EnrolmentFactory(learner=learner_b, cohort=cohort_y),
+        trainer_x=trainer_x,
+        trainer_y=trainer_y,
+        coordinator_x=coordinator_x,
+        coordinator_y=coordinator_y,
+        outsider=factories.LearnerFactory(username="outsider"),
+        superuser=factories.UserFactory(username="admin", is_superuser=True, is_staff=True),
+    )

@@ -1,0 +1,182 @@
+"""Factories for every model the tests need, in one place."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Page
+
+from courses.models import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    Trade,
+)
+from lms import roles
+from lms.models import HomePage, Profile, Region, User
+from lms.services import user_grant_role
+
+PASSWORD = "correct-horse-battery"
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    code = factory.Sequence(lambda n: f"region-{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def profile(obj, create, extracted, **kwargs):
+        if create:
+            Profile.objects.get_or_create(
+                user=obj,
+                defaults={
+                    "printed_name": kwargs.get("printed_name", f"{obj.first_name} {obj.last_name}"),
+                    "region": kwargs.get("region"),
+                },
+            )
+            obj.save()
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        if create and extracted:
+            user_grant_role(user=obj, role=extracted)
+
+
+def _role(default_role: str):
+    def grant(obj, create, extracted, **kwargs):
+        if create:
+            user_grant_role(user=obj, role=extracted or default_role)
+
+    return factory.PostGeneration(grant)
+
+
+class LearnerFactory(UserFactory):
+    role = _role(roles.LEARNER)
+
+
+class TrainerFactory(UserFactory):
+    role = _role(roles.TRAINER)
+
+
+class CoordinatorFactory(UserFactory):
+    role = _role(roles.COORDINATOR)
+
+
+class TradeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Trade
+        django_get_or_create = ("name",)
+
+    name = "Baking"
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get(depth=2)
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Courses"
+    slug = "courses"
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    summary = "Learn the trade."
+    trade = factory.SubFactory(TradeFactory)
+    notional_hours = 40
+    eqf_level = 3
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    estimated_minutes = 20
+    required_for_completion = True
+
+
+def course_index() -> CourseIndexPage:
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = CourseIndexPageFactory(parent=home_page())
+    return index
+
+
+def make_course(*, lessons: int = 3, **fields) -> CoursePage:
+    course = CoursePageFactory(parent=course_index(), **fields)
+    for _ in range(lessons):
+        LessonPageFactory(parent=course)
+    return course
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+        skip_postgeneration_save = True
+
+    course = factory.LazyFunction(lambda: make_course())
+    name = factory.Sequence(lambda n: f"Group {n}")
+    region = factory.SubFactory(RegionFactory)
+    location = "Training kitchen"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=14))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    capacity = 25
+
+    @factory.post_generation
+    def trainers(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.trainers.add(*extracted)
+
+    @factory.post_generation
+    def coordinators(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.coordinators.add(*extracted)
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    learner = factory.SubFactory(LearnerFactory)
+    cohort = factory.SubFactory(CohortFactory)
+    enrolled_on = factory.LazyAttribute(lambda e: e.cohort.start_date)
+
+
+class LessonCompletionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonCompletion
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    completed_at = factory.LazyFunction(timezone.now)
+
+
+__all__ = ["PASSWORD", "Page"]

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,49 @@
+import pytest
+
+from lms.models import Profile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_says_equality_fields_are_optional(client, world):
+    client.force_login(world.learner_a)
+    response = client.get("/accounts/profile/")
+    assert response.status_code == 200
+    assert "used only for anonymous equality statistics" in response.text
+
+
+def test_learner_updates_own_profile(client, world):
+    client.force_login(world.learner_a)
+    response = client.post(
+        "/accounts/profile/",
+        {"printed_name": "María José Núñez", "preferred_language": "es", "birth_year": "1990"},
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=world.learner_a)
+    assert profile.printed_name == "María José Núñez"
+    assert profile.preferred_language == "es"
+    assert profile.gender == ""
+
+
+def test_bad_birth_year_is_refused_and_nothing_changes(client, world):
+    client.force_login(world.learner_a)
+    before = Profile.objects.get(user=world.learner_a).printed_name
+    response = client.post(
+        "/accounts/profile/",
+        {"printed_name": "New Name", "preferred_language": "en", "birth_year": "1800"},
+    )
+    assert response.status_code == 200
+    assert "is-invalid" in response.text
+    assert Profile.objects.get(user=world.learner_a).printed_name == before
+
+
+def test_profile_needs_login(client):
+    assert client.get("/accounts/profile/").status_code == 302
+
+
+def test_password_reset_sends_link(client, world, mailoutbox):
+    response = client.post("/accounts/password-reset/", {"email": world.learner_a.email})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert "/accounts/reset/" in mailoutbox[0].body
+    assert "learner_a" in mailoutbox[0].body

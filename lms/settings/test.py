@@ -18,3 +18,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The test client's `login()` authenticates without a request, which django-axes refuses; the
+# lockout tests switch it back on (tests/lms/test_security.py).
+AXES_ENABLED = False

@@ -17,3 +17,9 @@ def course_index_url(context) -> str:
     if request is not None:
         request._course_index_url = url
     return url
+
+
+@register.filter
+def whole_minutes(delta) -> int:
+    """A timedelta as whole minutes, for messages such as 'try again in 15 minutes'."""
+    return int(delta.total_seconds() // 60) if delta else 0

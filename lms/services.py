@@ -69,6 +69,16 @@ def roles_ensure_after_migrate(sender, **kwargs):
 
     if "wagtailcore_groupcollectionpermission" not in connection.introspection.table_names():
         return
+    # This runs on lms's post_migrate, before Django has made the permissions of the apps that
+    # come after lms (courses, ...): make them now, or the roles would silently miss them.
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    using = kwargs.get("using", "default")
+    for app_config in global_apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0, using=using)
+        create_permissions(app_config, verbosity=0, using=using)
     roles_ensure()
 
 
@@ -110,3 +120,12 @@ def person_create(
     )
     user_grant_role(user=user, role=role)
     return user
+
+
+def profile_set_language(*, user, language: str) -> None:
+    """Remember the language a person chose, so it follows them to any device at login."""
+    from django.conf import settings
+
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
+    Profile.objects.filter(user=user).update(preferred_language=language)

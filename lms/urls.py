@@ -10,7 +10,7 @@ from lms import views as lms_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", lms_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
@@ -33,7 +33,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
 ]
 

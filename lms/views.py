@@ -1,10 +1,50 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from lms.forms import ProfileForm
 from lms.models import Profile
+from lms.services import profile_set_language
+
+
+def _set_language_cookie(response, language: str):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Log in, then show the site in the language the person's profile asks for."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        profile = Profile.objects.filter(user=form.get_user()).only("preferred_language").first()
+        if profile is not None and profile.preferred_language:
+            translation.activate(profile.preferred_language)
+            _set_language_cookie(response, profile.preferred_language)
+        return response
+
+
+@require_POST
+def language_switch(request):
+    """Django's set_language; also remembers the choice in the profile of a logged-in person."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        profile_set_language(user=request.user, language=language)
+    return response
 
 
 @login_required
@@ -15,6 +55,8 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
+        language = form.cleaned_data["preferred_language"]
+        translation.activate(language)
         messages.success(request, _("Your profile is saved."))
-        return redirect("profile")
+        return _set_language_cookie(redirect("profile"), language)
     return render(request, "lms/profile.html", {"form": form})

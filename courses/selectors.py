@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from courses import rules
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
+from lms.models import Profile
 
 # Enrolments that give a learner access to course content.
 READING_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
@@ -174,3 +175,30 @@ def lesson_page_context(*, lesson: LessonPage, user) -> dict:
         "lesson_number": (index or 0) + 1,
         "lesson_count": len(siblings),
     }
+
+
+def enrolments_coordinated_by(user) -> QuerySet[Enrolment]:
+    """Enrolments in the cohorts a user coordinates (all of them for superusers)."""
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    if user.is_superuser:
+        return Enrolment.objects.all()
+    return Enrolment.objects.filter(cohort__in=cohorts_coordinated_by(user).values("pk"))
+
+
+def people_coordinated_by(user) -> QuerySet[Profile]:
+    """Profiles of the learners, trainers and coordinators of the cohorts a user coordinates."""
+    if not user.is_authenticated:
+        return Profile.objects.none()
+    if user.is_superuser:
+        return Profile.objects.all()
+    cohort_ids = cohorts_coordinated_by(user).values("pk")
+    return Profile.objects.filter(
+        Q(user__in=Enrolment.objects.filter(cohort__in=cohort_ids).values("learner"))
+        | Q(user__in=Cohort.trainers.through.objects.filter(cohort__in=cohort_ids).values("user"))
+        | Q(
+            user__in=Cohort.coordinators.through.objects.filter(cohort__in=cohort_ids).values(
+                "user"
+            )
+        )
+    )

@@ -1,8 +1,255 @@
+from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from courses import admin_views
+from courses.admin_forms import CohortAdminForm, EnrolmentCreateForm, EnrolmentEditForm
+from courses.admin_views import (
+    CohortPermissionPolicy,
+    EnrolmentPermissionPolicy,
+    PersonPermissionPolicy,
+)
+from courses.models import Cohort, Enrolment, Trade
+from lms.models import Profile, Region
+
+# Policies must be registered before anything asks for a model's (fallback) policy.
+register_permission_policy(Cohort, CohortPermissionPolicy(Cohort))
+register_permission_policy(Enrolment, EnrolmentPermissionPolicy(Enrolment))
+register_permission_policy(Profile, PersonPermissionPolicy(Profile))
 
 
 @hooks.register("register_log_actions")
 def register_course_log_actions(actions):
     actions.register_action("lms.enrolment.create", _("Enrol"), _("Enrolled"))
     actions.register_action("lms.enrolment.withdraw", _("Withdraw"), _("Withdrawn"))
+    actions.register_action(
+        "lms.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
+    )
+
+
+class ScopedSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose every view finds objects through the model's scoped policy."""
+
+    edit_view_class = admin_views.ScopedEditView
+    delete_view_class = admin_views.ScopedDeleteView
+    inspect_view_class = admin_views.ScopedInspectView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
+    chooser_viewset_class = admin_views.ScopedChooserViewSet
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, admin_views.ALL_ACTIONS
+        )
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "code"]
+
+
+class TradeViewSet(SnippetViewSet):
+    model = Trade
+    icon = "tag"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name"]
+
+
+class CohortViewSet(ScopedSnippetViewSet):
+    model = Cohort
+    icon = "group"
+    inspect_view_class = admin_views.CohortInspectView
+    list_display = [
+        "name",
+        Column("course", label=_("Course"), accessor="course.title"),
+        "region",
+        "start_date",
+        "end_date",
+        Column("active_count", label=_("Active learners")),
+        "capacity",
+    ]
+    inspect_view_fields = [
+        "course",
+        "name",
+        "region",
+        "location",
+        "start_date",
+        "end_date",
+        "capacity",
+        "trainers",
+        "coordinators",
+    ]
+    edit_handler = ObjectList(
+        [
+            # Only administrators (who may add cohorts) move a cohort or change who coordinates it.
+            FieldPanel("course", permission="courses.add_cohort"),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("region"), FieldPanel("location")]),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldPanel("capacity"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel(
+                        "coordinators",
+                        widget=forms.CheckboxSelectMultiple,
+                        permission="courses.add_cohort",
+                    ),
+                ],
+                heading=_("Staff"),
+            ),
+        ],
+        base_form_class=CohortAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return admin_views.cohort_queryset(request.user)
+
+
+ENROLMENT_CREATE_PANEL = ObjectList(
+    [
+        FieldPanel("cohort", widget=forms.Select),
+        FieldPanel("learner_identifier"),
+        FieldPanel("enrolled_on"),
+    ],
+    base_form_class=EnrolmentCreateForm,
+)
+ENROLMENT_EDIT_PANEL = ObjectList(
+    [
+        FieldPanel("status", widget=forms.RadioSelect),
+        FieldRowPanel([FieldPanel("withdrawn_on"), FieldPanel("withdrawal_reason")]),
+    ],
+    base_form_class=EnrolmentEditForm,
+)
+
+
+class EnrolmentViewSet(ScopedSnippetViewSet):
+    model = Enrolment
+    icon = "user"
+    add_view_class = admin_views.EnrolmentCreateView
+    edit_view_class = admin_views.EnrolmentEditView
+    list_display = [
+        "learner",
+        Column("cohort", label=_("Cohort"), accessor="cohort"),
+        "enrolled_on",
+        "status",
+    ]
+    list_filter = ["status"]
+    inspect_view_fields = [
+        "learner",
+        "cohort",
+        "enrolled_on",
+        "status",
+        "withdrawn_on",
+        "withdrawal_reason",
+    ]
+    edit_handler = ENROLMENT_EDIT_PANEL
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("learner__profile", "cohort__course")
+            .order_by("cohort__start_date", "learner__profile__printed_name", "pk")
+        )
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = ENROLMENT_CREATE_PANEL.bind_to_model(Enrolment)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
+class PersonViewSet(ScopedSnippetViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = _("People")
+    list_display = [
+        "printed_name",
+        Column("username", label=_("Username"), accessor="user.username"),
+        Column("email", label=_("Email"), accessor="user.email"),
+        "region",
+        "preferred_language",
+    ]
+    inspect_view_fields = [
+        "printed_name",
+        "preferred_language",
+        "region",
+        "phone",
+        "gender",
+        "birth_year",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "region")
+
+
+class TrainingDeliveryGroup(SnippetViewSetGroup):
+    menu_label = _("Training delivery")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CohortViewSet, EnrolmentViewSet, PersonViewSet, RegionViewSet, TradeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_training_delivery():
+    return TrainingDeliveryGroup()
+
+
+class EnrolmentImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.add_enrolment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_enrolment_import_menu_item():
+    return EnrolmentImportMenuItem(
+        _("Enrol from CSV"),
+        reverse("courses_enrolment_import_choose"),
+        icon_name="upload",
+        order=260,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_enrolment_import_urls():
+    return [
+        path(
+            "enrolment-import/",
+            admin_views.EnrolmentImportChooseView.as_view(),
+            name="courses_enrolment_import_choose",
+        ),
+        path(
+            "enrolment-import/sample.csv",
+            admin_views.enrolment_import_sample,
+            name="courses_enrolment_import_sample",
+        ),
+        path(
+            "enrolment-import/<int:cohort_id>/",
+            admin_views.EnrolmentImportView.as_view(),
+            name="courses_enrolment_import",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def enrolment_import_listing_button(snippet, user, next_url=None):
+    # The listing only shows cohorts in the user's scope; the import view checks it again.
+    if isinstance(snippet, Cohort) and user.has_perm("courses.add_enrolment"):
+        yield Button(
+            _("Enrol from CSV"),
+            url=reverse("courses_enrolment_import", args=[snippet.pk]),
+            icon_name="upload",
+            priority=40,
+        )

@@ -43,3 +43,11 @@ test-postgres: install
 
 clean:
 	rm -rf $(VENV) node_modules static_collected
+
+# Browser journeys at a phone's size (tests/e2e) with Debian's Chromium (Playwright's own browser
+# download does not work here); a screenshot of every step lands in e2e-artifacts/.
+.PHONY: e2e
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+e2e: install
+	test -x /usr/bin/chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+	$(BIN)/pytest tests/e2e -p no:cacheprovider

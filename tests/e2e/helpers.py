@@ -1,0 +1,103 @@
+"""What every browser journey does: log in through the form, and check each page it visits."""
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+ARTIFACTS_DIR = REPO_DIR / "e2e-artifacts"
+AXE_SCRIPT = REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"
+DEMO_PASSWORD = "lms-demo"
+FAILING_IMPACTS = {"serious", "critical"}
+
+
+def login(page: Page, username: str) -> None:
+    """Log in through the login form, as a person does, and land on "My learning" in English.
+
+    Logging in switches the site to the person's preferred language, and most demo people prefer
+    another one; the journeys read English words, so they switch back with the footer's language
+    form (found by its field name, which does not depend on the language shown)."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log in").click()
+    language_form = page.locator("form").filter(has=page.locator("select[name=language]"))
+    language_form.locator("select[name=language]").select_option("en")
+    with page.expect_navigation():
+        language_form.locator("[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+
+
+def open_menu_link(page: Page, name: str) -> None:
+    """Follow a link in the main navigation, opening the collapsed menu first on a phone."""
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Menu")
+    if toggler.is_visible():
+        toggler.click()
+    with page.expect_navigation():
+        nav.get_by_role("link", name=name, exact=True).click()
+
+
+def a11y_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
+    page.add_script_tag(path=AXE_SCRIPT)
+    result = page.evaluate("() => axe.run()")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} {v['helpUrl']}\n    on "
+        + "\n    on ".join(
+            f"{json.dumps(node['target'])}: {node['failureSummary']}".replace("\n", " ")
+            for node in v["nodes"]
+        )
+        for v in result["violations"]
+        if v["impact"] in FAILING_IMPACTS
+    ]
+
+
+def check_a11y(page: Page) -> None:
+    """Fail on any serious or critical accessibility violation on the page as it is now."""
+    violations = a11y_violations(page)
+    assert not violations, f"Accessibility violations on {page.url}:\n" + "\n".join(violations)
+
+
+def sideways_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the phone's screen (0: no sideways scrolling)."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+class Journey:
+    """The pages one journey visits. `arrive(step)` on each: a full-page screenshot in
+    e2e-artifacts/<test>/<nn>-<step>.png, the accessibility check and the phone-width check.
+    Problems are gathered rather than raised, so that one run reports every page's, and
+    `finish()` fails the test if there were any."""
+
+    def __init__(self, page: Page, folder: Path):
+        self.page = page
+        self.folder = folder
+        self.steps = 0
+        self.problems: list[str] = []
+
+    def shot(self, step: str) -> Path:
+        self.steps += 1
+        path = self.folder / f"{self.steps:02d}-{step}.png"
+        self.page.screenshot(path=path, full_page=True)
+        return path
+
+    def arrive(self, step: str) -> None:
+        path = self.shot(step)
+        where = f"{self.page.url} ({path.name})"
+        self.problems += [f"{where}: {violation}" for violation in a11y_violations(self.page)]
+        if (overflow := sideways_overflow(self.page)) > 0:
+            self.problems.append(f"{where}: {overflow} px wider than the screen")
+
+    def finish(self) -> None:
+        assert not self.problems, "Problems on the pages of this journey:\n" + "\n".join(
+            f"- {problem}" for problem in self.problems
+        )
+
+
+PROGRESS_TEXT = re.compile(r"(\d+) of (\d+) required lessons done \((\d+)%\)")

@@ -81,7 +81,9 @@ def attempt_start_refusal(
     return None
 
 
-def reviewer_allowed(*, reviewer_id: int, assessor_id: int, cohort_staff_ids: Iterable[int]) -> bool:
+def reviewer_allowed(
+    *, reviewer_id: int, assessor_id: int, cohort_staff_ids: Iterable[int]
+) -> bool:
     """A second person reviews: a trainer or coordinator of the cohort who did not assess."""
     return reviewer_id != assessor_id and reviewer_id in set(cohort_staff_ids)
 

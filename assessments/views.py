@@ -188,4 +188,3 @@ def cohort_overview(request, cohort_id: int):
             "rows": rows,
         },
     )
-

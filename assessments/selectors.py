@@ -192,8 +192,11 @@ class AssessorQueue:
         return not (self.first_attempts or self.resits or self.my_open or self.to_review)
 
 
-def _cells(cohorts: list[Cohort], enrolments: list[Enrolment]) -> list[PracticalCell]:
-    templates = _templates_by_course({c.course_id for c in cohorts})
+def _cells(
+    cohorts: list[Cohort],
+    enrolments: list[Enrolment],
+    templates: dict[int, list[AssessmentTemplate]],
+) -> list[PracticalCell]:
     allowed = {c.pk: c.course.max_assessment_attempts for c in cohorts}
     attempts = _attempts_by_key(Q(enrolment__in=[e.pk for e in enrolments]))
     cells = []
@@ -228,7 +231,8 @@ def assessor_queue(*, user) -> AssessorQueue:
     by_cohort = {c.pk: c for c in cohorts}
     for enrolment in enrolments:
         enrolment.cohort = by_cohort[enrolment.cohort_id]
-    for cell in _cells(cohorts, enrolments):
+    templates = _templates_by_course({c.course_id for c in cohorts})
+    for cell in _cells(cohorts, enrolments, templates):
         for attempt in cell.attempts:
             if attempt.status == Attempt.Status.SUBMITTED and attempt.assessor_id != user.pk:
                 queue.to_review.append(QueueItem("review", cell, attempt))
@@ -256,8 +260,9 @@ def cohort_overview(*, cohort: Cohort) -> tuple[list[AssessmentTemplate], list[O
     )
     for enrolment in enrolments:
         enrolment.cohort = cohort
-    cells = _cells([cohort], enrolments)
-    templates = _templates_by_course([cohort.course_id])[cohort.course_id]
+    by_course = _templates_by_course([cohort.course_id])
+    cells = _cells([cohort], enrolments, by_course)
+    templates = by_course[cohort.course_id]
     by_enrolment: dict[int, list[PracticalCell]] = defaultdict(list)
     for cell in cells:
         by_enrolment[cell.enrolment.pk].append(cell)

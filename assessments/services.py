@@ -80,7 +80,7 @@ def attempt_start(
     beyond the course's maximum. The enrolment row is locked so two trainers cannot both start
     the last allowed attempt (on PostgreSQL; SQLite serialises writers anyway)."""
     enrolment = (
-        Enrolment.objects.select_for_update()
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("cohort__course", "learner__profile")
         .get(pk=enrolment.pk)
     )
@@ -133,7 +133,7 @@ def _check_editable(attempt: Attempt, by) -> None:
 
 def _locked(attempt: Attempt) -> Attempt:
     return (
-        Attempt.objects.select_for_update()
+        Attempt.objects.select_for_update(of=("self",))
         .select_related("enrolment__cohort", "template")
         .get(pk=attempt.pk)
     )

@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -19,8 +20,15 @@ from courses.models import CoursePage, Enrolment
 # --- Practical assessments ---
 
 
+MSG_CRITERION_IN_USE = _(
+    "“%(criterion)s” has been marked in recorded attempts, so it cannot be removed. "
+    "Make it optional instead, or create a new practical assessment."
+)
+
+
 class AssessmentTemplateForm(WagtailAdminModelForm):
-    """Coordinators choose only among the courses they coordinate."""
+    """Coordinators choose only among the courses they coordinate; criteria already marked in an
+    attempt stay, so that recorded attempts keep their checklist."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +37,21 @@ class AssessmentTemplateForm(WagtailAdminModelForm):
             self.fields["course"].queryset = CoursePage.objects.filter(
                 cohorts__coordinators=user
             ).distinct()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("criteria")
+        if formset is not None and formset.is_valid():
+            for form in formset.deleted_forms:
+                criterion = form.instance
+                if criterion.pk and CriterionResult.objects.filter(criterion=criterion).exists():
+                    self.add_error(
+                        None,
+                        ValidationError(
+                            MSG_CRITERION_IN_USE, params={"criterion": criterion.statement}
+                        ),
+                    )
+        return cleaned_data
 
 
 class AssessmentTemplate(ClusterableModel):

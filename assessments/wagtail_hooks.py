@@ -1,4 +1,7 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,6 +17,11 @@ from assessments import selectors
 from assessments.models import AssessmentTemplate
 
 # --- Practical assessments ---
+
+MSG_TEMPLATE_IN_USE = _(
+    "This practical assessment has recorded attempts, so it cannot be deleted: they are part of "
+    "learners' records."
+)
 
 
 class CoordinatedTemplateMixin:
@@ -31,7 +39,12 @@ class TemplateEditView(CoordinatedTemplateMixin, EditView):
 
 
 class TemplateDeleteView(CoordinatedTemplateMixin, DeleteView):
-    pass
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, MSG_TEMPLATE_IN_USE)
+            return redirect(self.edit_url_name, self.object.pk)
 
 
 class TemplateHistoryView(CoordinatedTemplateMixin, HistoryView):

@@ -89,3 +89,67 @@ def test_trainers_and_learners_cannot_open_the_templates_admin(client, world, te
         client.force_login(person)
         response = client.get("/admin/snippets/assessments/assessmenttemplate/")
         assert response.status_code in (302, 403)
+
+
+def edit_data(template, *, delete_index=None):
+    criteria = list(template.criteria.order_by("sort_order"))
+    data = {
+        "course": template.course_id,
+        "name": template.name,
+        "learner_instructions": template.learner_instructions,
+        "assessor_instructions": template.assessor_instructions,
+        "min_share_met": "",
+        "required_for_certification": "on",
+        "criteria-TOTAL_FORMS": str(len(criteria)),
+        "criteria-INITIAL_FORMS": str(len(criteria)),
+        "criteria-MIN_NUM_FORMS": "1",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    for i, criterion in enumerate(criteria):
+        data.update(
+            {
+                f"criteria-{i}-id": criterion.pk,
+                f"criteria-{i}-statement": criterion.statement,
+                f"criteria-{i}-guidance": criterion.guidance,
+                f"criteria-{i}-ORDER": str(i + 1),
+                f"criteria-{i}-DELETE": "on" if i == delete_index else "",
+            }
+        )
+        if criterion.mandatory:
+            data[f"criteria-{i}-mandatory"] = "on"
+    return data
+
+
+def test_a_criterion_used_in_an_attempt_cannot_be_removed(client, world):
+    from tests.assessments.practical import recorded
+
+    bread = bread_template(world.course)
+    recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    client.force_login(world.coordinator_x)
+    url = f"/admin/snippets/assessments/assessmenttemplate/edit/{bread.pk}/"
+    response = client.post(url, edit_data(bread, delete_index=2))
+    assert response.status_code == 200
+    assert "cannot be removed" in response.text
+    assert bread.criteria.count() == 3
+    # An unused criterion of another template can be removed.
+    unused = bread_template(world.course, name="Shape rolls")
+    response = client.post(
+        f"/admin/snippets/assessments/assessmenttemplate/edit/{unused.pk}/",
+        edit_data(unused, delete_index=2),
+    )
+    assert response.status_code == 302
+    assert unused.criteria.count() == 2
+
+
+def test_a_template_with_attempts_cannot_be_deleted(client, world):
+    from tests.assessments.practical import recorded
+
+    bread = bread_template(world.course)
+    recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    client.force_login(world.superuser)
+    response = client.post(
+        f"/admin/snippets/assessments/assessmenttemplate/delete/{bread.pk}/", follow=True
+    )
+    assert response.status_code == 200
+    assert "cannot be deleted" in response.text
+    assert AssessmentTemplate.objects.filter(pk=bread.pk).exists()

@@ -253,3 +253,23 @@ def test_query_count_does_not_grow_with_learners_or_attempts(
         large = client.get(url)
     assert large.status_code == 200
     assert count_queries(client, url) == small
+
+
+def test_assessor_removes_a_photo_from_a_draft(
+    client, world, bread, private_media, django_capture_on_commit_callbacks
+):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    photo = SimpleUploadedFile("blurry.png", factories.png_bytes(), content_type="image/png")
+    evidence = services.evidence_add(attempt=attempt, upload=photo, by=world.trainer_x)
+    stored = private_media / evidence.file.name
+    assert stored.exists()
+
+    client.force_login(world.coordinator_x)  # not the assessor
+    client.post(f"/assessments/evidence/{evidence.pk}/remove/")
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+    client.force_login(world.trainer_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/assessments/evidence/{evidence.pk}/remove/")
+    assert not Evidence.objects.filter(pk=evidence.pk).exists()
+    assert not stored.exists()

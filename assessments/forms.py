@@ -35,7 +35,9 @@ class AttemptRecordForm(forms.Form):
     """The assessor's record of one attempt: each criterion met or not yet met, with comments."""
 
     assessed_on = forms.DateField(
-        label=_("Date of the assessment"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the assessment"),
+        # The browser's date picker reads and sends ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     feedback = forms.CharField(
         label=_("Feedback for the learner"),

@@ -40,6 +40,7 @@ def test_trainer_records_with_a_photo_coordinator_confirms_learner_sees_result(
     assert started.url == f"/assessments/attempts/{attempt.pk}/record/"
 
     form = client.get(started.url)
+    assert f'value="{attempt.assessed_on.isoformat()}"' in form.text  # the date picker reads ISO
     assert 'capture="environment"' in form.text
     assert 'accept="image/*,application/pdf"' in form.text
     for criterion in bread.criteria.all():

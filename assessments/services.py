@@ -37,6 +37,7 @@ MSG_NOT_EDITABLE = _("This attempt has been submitted and can no longer be chang
 MSG_NO_CRITERIA = _("This practical assessment has no criteria yet; a coordinator must add them.")
 MSG_UNMARKED = _("Mark every criterion as met or not yet met before submitting.")
 MSG_DATE_IN_FUTURE = _("The date of the assessment cannot be in the future.")
+MSG_ONLY_DRAFT_DISCARDED = _("Only a draft can be discarded; this attempt has been submitted.")
 MSG_NOT_SUBMITTED = _("Only an attempt awaiting review can be confirmed.")
 MSG_CANNOT_RETURN = _("Only an attempt awaiting review, or a confirmed one, can be returned.")
 MSG_REVIEWER_IS_ASSESSOR = _(
@@ -222,6 +223,24 @@ def evidence_remove(*, evidence: Evidence, by) -> None:
     evidence.delete()
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: Evidence.file.field.storage.delete(stored))
+
+
+@transaction.atomic
+def attempt_discard(*, attempt: Attempt, by) -> None:
+    """Throw away a draft started by mistake, so it does not use up one of the attempts.
+    Anything submitted stays: it is part of the learner's record."""
+    attempt = _locked(attempt)
+    if attempt.assessor_id != by.pk:
+        raise ValidationError(MSG_NOT_ASSESSOR)
+    if attempt.status != Attempt.Status.DRAFT:
+        raise ValidationError(MSG_ONLY_DRAFT_DISCARDED)
+    stored = [evidence.file.name for evidence in attempt.evidence.all()]
+    log(instance=attempt, action="assessments.attempt.discard", user=by)
+    attempt.evidence.all().delete()
+    attempt.results.all().delete()
+    attempt.delete()
+    storage = Evidence.file.field.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in stored])
 
 
 @transaction.atomic

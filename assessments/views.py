@@ -107,6 +107,19 @@ def evidence_remove(request, evidence_id: int):
     return redirect("assessments:record", attempt_id=evidence.attempt_id)
 
 
+@require_POST
+@login_required
+def attempt_discard(request, attempt_id: int):
+    attempt = get_object_or_404(selectors.attempts_visible_to(request.user), pk=attempt_id)
+    try:
+        services.attempt_discard(attempt=attempt, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("assessments:attempt", attempt_id=attempt.pk)
+    messages.success(request, _("The draft is discarded."))
+    return redirect("assessments:queue")
+
+
 @login_required
 def attempt_detail(request, attempt_id: int):
     """The review screen: what was recorded, and the reviewer's decision."""

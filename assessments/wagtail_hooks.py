@@ -82,6 +82,9 @@ register_snippet(AssessmentTemplateViewSet)
 def register_practical_log_actions(actions):
     actions.register_action("assessments.attempt.start", _("Start attempt"), _("Attempt started"))
     actions.register_action(
+        "assessments.attempt.discard", _("Discard draft"), _("Draft attempt discarded")
+    )
+    actions.register_action(
         "assessments.attempt.submit", _("Submit attempt"), _("Attempt submitted for review")
     )
     actions.register_action(

@@ -274,3 +274,41 @@ def test_assessor_removes_a_photo_from_a_draft(
         client.post(f"/assessments/evidence/{evidence.pk}/remove/")
     assert not Evidence.objects.filter(pk=evidence.pk).exists()
     assert not stored.exists()
+
+
+def test_a_draft_started_by_mistake_is_discarded_and_frees_the_attempt(
+    client, world, bread, private_media, django_capture_on_commit_callbacks
+):
+    world.course.max_assessment_attempts = 1
+    world.course.save()
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    photo = SimpleUploadedFile("oops.png", factories.png_bytes(), content_type="image/png")
+    stored = (
+        private_media
+        / services.evidence_add(attempt=attempt, upload=photo, by=world.trainer_x).file.name
+    )
+
+    client.force_login(world.coordinator_x)  # not the assessor
+    client.post(f"/assessments/attempts/{attempt.pk}/discard/")
+    assert Attempt.objects.filter(pk=attempt.pk).exists()
+
+    client.force_login(world.trainer_x)
+    assert "Discard this draft" in client.get(f"/assessments/attempts/{attempt.pk}/record/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/assessments/attempts/{attempt.pk}/discard/", follow=True)
+    assert "The draft is discarded." in response.text
+    assert not Attempt.objects.filter(pk=attempt.pk).exists()
+    assert not stored.exists()
+    # The only allowed attempt is free again.
+    again = services.attempt_start(
+        enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+    )
+    assert again.number == 1
+
+
+def test_a_submitted_attempt_cannot_be_discarded(client, world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True] * 3)
+    client.force_login(world.trainer_x)
+    response = client.post(f"/assessments/attempts/{attempt.pk}/discard/", follow=True)
+    assert "Only a draft can be discarded" in response.text
+    assert Attempt.objects.filter(pk=attempt.pk).exists()

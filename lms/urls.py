@@ -35,6 +35,7 @@ urlpatterns = [
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
+    path("assessments/", include("assessments.urls")),
 ]
 
 if settings.DEBUG:

@@ -180,3 +180,46 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = ["PASSWORD", "Page"]
+
+
+# --- Practical assessments ---
+
+
+def png_bytes(size: tuple[int, int] = (4, 4), colour: str = "tan") -> bytes:
+    """A real, small PNG image, as a phone camera would send a photo."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class AssessmentTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.AssessmentTemplate"
+
+    course = factory.LazyFunction(lambda: make_course())
+    name = factory.Sequence(lambda n: f"Practical task {n}")
+    learner_instructions = "Show the assessor how you do the task."
+    assessor_instructions = "Observe without helping."
+    required_for_certification = True
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Criterion"
+
+    template = factory.SubFactory(AssessmentTemplateFactory)
+    statement = factory.Sequence(lambda n: f"Criterion {n}")
+    mandatory = True
+    sort_order = factory.Sequence(lambda n: n)
+
+
+def make_template(*, course, mandatory: int = 2, optional: int = 1, **fields):
+    """A template with `mandatory` mandatory criteria followed by `optional` optional ones."""
+    template = AssessmentTemplateFactory(course=course, **fields)
+    for i in range(mandatory + optional):
+        CriterionFactory(template=template, mandatory=i < mandatory, sort_order=i)
+    return template

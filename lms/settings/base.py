@@ -200,3 +200,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Assessment evidence (photos, PDFs) is private: kept outside MEDIA_ROOT, with no public URL,
+# and served only through a view that checks who asks.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))

@@ -161,7 +161,9 @@ def attempt_detail(request, attempt_id: int):
 
 @login_required
 def evidence_file(request, evidence_id: int):
-    evidence = get_object_or_404(selectors.evidence_visible_to(request.user), pk=evidence_id)
+    evidence = get_object_or_404(
+        selectors.evidence_visible_to(request.user).exclude(file=""), pk=evidence_id
+    )
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:

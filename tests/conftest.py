@@ -57,3 +57,35 @@ def world(db) -> World:
         outsider=factories.LearnerFactory(username="outsider"),
         superuser=factories.UserFactory(username="admin", is_superuser=True, is_staff=True),
     )
+
+
+@dataclass
+class Practical:
+    """Learner A's confirmed practical attempt in cohort X, with a photo as evidence."""
+
+    template: object
+    attempt: object
+    evidence: object
+
+
+@pytest.fixture
+def practical(world, settings, tmp_path) -> Practical:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from assessments import services
+    from tests.assessments.practical import bread_template, recorded
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+    template = bread_template(world.course)
+    attempt = recorded(
+        world.enrolment_a, template, world.trainer_x, [True, True, False], submit=False
+    )
+    evidence = services.evidence_add(
+        attempt=attempt,
+        upload=SimpleUploadedFile("loaf.png", factories.png_bytes(), content_type="image/png"),
+        by=world.trainer_x,
+    )
+    services.attempt_submit(attempt=attempt, by=world.trainer_x)
+    services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x, comment="Agreed.")
+    attempt.refresh_from_db()
+    return Practical(template=template, attempt=attempt, evidence=evidence)

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "privacy",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -204,3 +205,7 @@ LOGGING = {
 # Assessment evidence (photos, PDFs) is private: kept outside MEDIA_ROOT, with no public URL,
 # and served only through a view that checks who asks.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+
+# Personal data of people inactive for longer than this is erased by `manage.py privacy_retention
+# --apply` (see docs/security.md). Six years by default: long enough to answer a funder's audit.
+RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", str(6 * 365)))

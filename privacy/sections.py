@@ -1,0 +1,208 @@
+"""What each app holds about a person: how to export it and how to erase it.
+
+One `Section` per kind of record. The export ZIP and the erasure service walk `SECTIONS` in order,
+so an app that starts keeping personal data adds one section here and nothing else changes
+(attendance and certificates add theirs when they are merged):
+
+    SECTIONS.append(Section("certificates", export=_certificates_export, erase=_certificates_erase))
+
+`export(user)` returns JSON-ready data; `files(user)` yields (name in the ZIP, stored file);
+`erase(user)` removes or pseudonymises what it holds and returns the storage names of files to
+delete once the transaction commits. Aggregate figures (counts of enrolments, completions,
+attempts and outcomes; gender, age band and region) must stay as they were.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models.fields.files import FieldFile
+
+from assessments.models import Attempt, CriterionResult, Evidence, Review
+from courses.models import Enrolment, LessonCompletion
+from lms.models import Profile
+
+# Put in place of free text written about an erased person (a reason, a comment).
+WITHHELD = "[withheld: personal data erased]"
+
+
+def pseudonym(user) -> str:
+    return f"Erased person #{user.pk}"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    export: Callable[[object], object]
+    erase: Callable[[object], list[str]]
+    files: Callable[[object], Iterable[tuple[str, FieldFile]]] = lambda user: ()
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+# --- The person -------------------------------------------------------------------------------
+
+
+def _person_export(user) -> dict:
+    profile = Profile.objects.filter(user=user).select_related("region").first()
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "date_joined": _iso(user.date_joined),
+        "last_login": _iso(user.last_login),
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+    }
+    if profile is not None:
+        data.update(
+            {
+                "printed_name": profile.printed_name,
+                "preferred_language": profile.preferred_language,
+                "region": profile.region.name if profile.region else None,
+                "gender": profile.gender,
+                "gender_self_description": profile.gender_self_description,
+                "birth_year": profile.birth_year,
+                "phone": profile.phone,
+            }
+        )
+    return data
+
+
+def _person_erase(user) -> list[str]:
+    # Gender, birth year and region stay: the equality indicators (by gender, age band and
+    # region) must not change when someone is erased. Everything that names or reaches the
+    # person goes.
+    Profile.objects.filter(user=user).update(
+        printed_name=pseudonym(user), phone="", gender_self_description=""
+    )
+    user.username = f"erased-{user.pk}"
+    user.first_name = ""
+    user.last_name = ""
+    user.email = ""
+    user.is_active = False
+    user.is_staff = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    return []
+
+
+# --- Enrolments and lessons ---------------------------------------------------------------------
+
+
+def _enrolments_export(user) -> list:
+    enrolments = Enrolment.objects.filter(learner=user).select_related("cohort__course")
+    return [
+        {
+            "course": e.cohort.course.title,
+            "cohort": e.cohort.name,
+            "enrolled_on": _iso(e.enrolled_on),
+            "status": e.status,
+            "withdrawn_on": _iso(e.withdrawn_on),
+            "withdrawal_reason": e.withdrawal_reason,
+        }
+        for e in enrolments.order_by("enrolled_on", "pk")
+    ]
+
+
+def _enrolments_erase(user) -> list[str]:
+    Enrolment.objects.filter(learner=user).exclude(withdrawal_reason="").update(
+        withdrawal_reason=WITHHELD
+    )
+    return []
+
+
+def _lessons_export(user) -> list:
+    completions = LessonCompletion.objects.filter(enrolment__learner=user).select_related(
+        "lesson", "enrolment__cohort__course"
+    )
+    return [
+        {
+            "course": c.enrolment.cohort.course.title,
+            "lesson": c.lesson.title,
+            "completed_at": _iso(c.completed_at),
+        }
+        for c in completions.order_by("completed_at", "pk")
+    ]
+
+
+# --- Practical assessments --------------------------------------------------------------------
+
+
+def _attempts_export(user) -> list:
+    attempts = (
+        Attempt.objects.filter(enrolment__learner=user)
+        .select_related("template", "enrolment__cohort__course", "assessor")
+        .prefetch_related("results__criterion", "reviews__reviewer", "evidence")
+        .order_by("assessed_on", "pk")
+    )
+    return [
+        {
+            "course": a.enrolment.cohort.course.title,
+            "practical_assessment": a.template.name,
+            "attempt": a.number,
+            "assessed_on": _iso(a.assessed_on),
+            "assessor": str(a.assessor),
+            "status": a.status,
+            "outcome": a.outcome,
+            "feedback": a.feedback,
+            "criteria": [
+                {
+                    "criterion": r.criterion.statement,
+                    "mandatory": r.criterion.mandatory,
+                    "met": r.met,
+                    "comment": r.comment,
+                }
+                for r in a.results.all()
+            ],
+            "reviews": [
+                {
+                    "reviewer": str(r.reviewer),
+                    "decision": r.decision,
+                    "comment": r.comment,
+                    "at": _iso(r.created_at),
+                }
+                for r in a.reviews.all()
+            ],
+            "evidence": [_evidence_name(e) for e in a.evidence.all() if e.file],
+        }
+        for a in attempts
+    ]
+
+
+def _evidence_name(evidence: Evidence) -> str:
+    return f"evidence/{evidence.pk}.{evidence.extension}"
+
+
+def _evidence_files(user):
+    for evidence in Evidence.objects.filter(attempt__enrolment__learner=user).exclude(file=""):
+        yield _evidence_name(evidence), evidence.file
+
+
+def _attempts_erase(user) -> list[str]:
+    attempts = Attempt.objects.filter(enrolment__learner=user)
+    attempts.exclude(feedback="").update(feedback=WITHHELD)
+    CriterionResult.objects.filter(attempt__in=attempts).exclude(comment="").update(
+        comment=WITHHELD
+    )
+    Review.objects.filter(attempt__in=attempts).exclude(comment="").update(comment=WITHHELD)
+    evidence = Evidence.objects.filter(attempt__in=attempts).exclude(file="")
+    stored = list(evidence.values_list("file", flat=True))
+    # The rows stay (an attempt's record says evidence was kept); the files and names go.
+    evidence.update(file="", original_name="")
+    return stored
+
+
+SECTIONS: list[Section] = [
+    Section("person", export=_person_export, erase=_person_erase),
+    Section("enrolments", export=_enrolments_export, erase=_enrolments_erase),
+    Section("lesson_completions", export=_lessons_export, erase=lambda user: []),
+    Section(
+        "practical_assessments",
+        export=_attempts_export,
+        erase=_attempts_erase,
+        files=_evidence_files,
+    ),
+]

@@ -1,0 +1,212 @@
+"""A learner's own data download, erasure by an administrator, and the retention rule."""
+
+import datetime
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from wagtail.models import ModelLogEntry
+
+from assessments.models import Attempt, CriterionResult, Evidence, Review
+from courses.models import Enrolment, LessonCompletion
+from courses.services import enrolment_create
+from lms.models import Profile, User
+from privacy.models import Erasure
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_files(root) -> list[Path]:
+    root = Path(root)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def download(client, user) -> zipfile.ZipFile:
+    client.force_login(user)
+    response = client.post("/my-data/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def test_my_data_page_offers_the_download(client, world):
+    client.force_login(world.learner_a)
+    response = client.get("/my-data/")
+    assert "Download my data (ZIP)" in response.text
+
+
+def test_the_zip_holds_the_learners_data_and_files_and_nobody_elses(client, world, practical):
+    world.learner_a.profile.phone = "+34 600 111 222"
+    world.learner_a.profile.save()
+    factories.LessonCompletionFactory(
+        enrolment=world.enrolment_a, lesson=world.course.lessons().first()
+    )
+    archive = download(client, world.learner_a)
+
+    data = json.loads(archive.read("data.json"))
+    assert data["person"]["username"] == "learner_a"
+    assert data["person"]["phone"] == "+34 600 111 222"
+    assert [e["cohort"] for e in data["enrolments"]] == ["X"]
+    assert len(data["lesson_completions"]) == 1
+    (attempt,) = data["practical_assessments"]
+    assert attempt["outcome"] == "pass"
+    assert [c["met"] for c in attempt["criteria"]] == [True, True, False]
+    assert attempt["reviews"][0]["comment"] == "Agreed."
+    evidence_name = attempt["evidence"][0]
+    assert archive.read(evidence_name) == practical.evidence.file.open("rb").read()
+
+    text = archive.read("data.json").decode()
+    for other in (world.learner_b, world.outsider):
+        assert other.username not in text
+        assert other.profile.printed_name not in text
+    assert '"Y"' not in text
+    assert sorted(archive.namelist()) == ["data.json", evidence_name]
+
+
+def test_the_download_is_in_the_audit_log(client, world):
+    download(client, world.learner_a)
+    entry = ModelLogEntry.objects.get(action="privacy.person.export")
+    assert entry.user_id == world.learner_a.pk
+    assert entry.object_id == str(world.learner_a.pk)
+
+
+def erase(client, admin, person, confirm=None):
+    client.force_login(admin)
+    return client.post(
+        f"/admin/people/{person.pk}/erase/",
+        {"confirm_username": person.username if confirm is None else confirm},
+    )
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Enrolment,
+            LessonCompletion,
+            Attempt,
+            CriterionResult,
+            Review,
+            Evidence,
+            Profile,
+            User,
+        )
+    } | {
+        "passed": Attempt.objects.filter(outcome="pass").count(),
+        "women": Profile.objects.filter(gender="woman").count(),
+        "withdrawn": Enrolment.objects.filter(status="withdrawn").count(),
+    }
+
+
+def test_erasure_removes_identity_and_files_and_keeps_the_figures(
+    client, world, practical, django_capture_on_commit_callbacks
+):
+    a = world.learner_a
+    a.profile.gender = "woman"
+    a.profile.birth_year = 1990
+    a.profile.phone = "+34 600 111 222"
+    a.profile.save()
+    a.email = "a@example.org"
+    a.save()
+    old_name = a.profile.printed_name
+    private_root = practical.evidence.file.storage.location
+    assert len(stored_files(private_root)) == 1
+    before = counts()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = erase(client, world.superuser, a)
+    assert response.status_code == 302
+
+    assert counts() == before
+    assert stored_files(private_root) == []  # no orphan file left in private storage
+    a.refresh_from_db()
+    a.profile.refresh_from_db()
+    assert a.profile.printed_name == f"Erased person #{a.pk}"
+    assert (a.email, a.first_name, a.last_name, a.profile.phone) == ("", "", "", "")
+    assert (a.profile.gender, a.profile.birth_year) == ("woman", 1990)  # equality figures
+    assert not a.is_active
+    assert not a.has_usable_password()
+    evidence = Evidence.objects.get(pk=practical.evidence.pk)
+    assert not evidence.file
+    assert evidence.original_name == ""
+    assert Review.objects.get(attempt=practical.attempt).comment != "Agreed."
+    assert Erasure.objects.get(user=a).erased_by == world.superuser
+    # The history still says what happened, and by whom, but no longer to whom by name.
+    assert ModelLogEntry.objects.filter(action="privacy.person.erase", user=world.superuser)
+    assert not ModelLogEntry.objects.filter(label__contains=old_name).exists()
+    assert not client.login(username="learner_a", password=factories.PASSWORD)
+
+
+def test_erased_evidence_is_no_longer_served(client, world, practical):
+    erase(client, world.superuser, world.learner_a)
+    client.force_login(world.coordinator_x)
+    assert client.get(f"/assessments/evidence/{practical.evidence.pk}/").status_code == 404
+
+
+def test_erasure_needs_the_typed_username(client, world):
+    before = counts()
+    response = erase(client, world.superuser, world.learner_a, confirm="learner")
+    assert "Type the username exactly" in response.text
+    assert counts() == before
+    assert not Erasure.objects.exists()
+    assert User.objects.get(pk=world.learner_a.pk).username == "learner_a"
+
+
+def test_an_administrator_cannot_be_erased(client, world):
+    other_admin = factories.UserFactory(is_superuser=True, is_staff=True)
+    response = erase(client, world.superuser, other_admin)
+    assert "cannot be erased" in response.text
+    assert not Erasure.objects.exists()
+
+
+def test_erasure_page_is_404_for_coordinators(client, world):
+    response = erase(client, world.coordinator_x, world.learner_a)
+    assert response.status_code == 404
+    assert not Erasure.objects.exists()
+
+
+def test_retention_lists_then_erases_only_people_inactive_past_the_limit(settings, world):
+    settings.RETENTION_INACTIVE_DAYS = 365
+    with time_machine.travel(datetime.datetime(2020, 1, 6, tzinfo=datetime.UTC)):
+        old_cohort = factories.CohortFactory(
+            course=world.course,
+            start_date=datetime.date(2020, 1, 6),
+            end_date=datetime.date(2020, 3, 1),
+        )
+        gone = factories.LearnerFactory()
+        factories.EnrolmentFactory(learner=gone, cohort=old_cohort, status="completed")
+        still_here = factories.LearnerFactory()
+        factories.EnrolmentFactory(learner=still_here, cohort=old_cohort, status="completed")
+        never_finished = factories.LearnerFactory()
+        # Still active on paper in a long-ended cohort: kept until someone closes it.
+        factories.EnrolmentFactory(learner=never_finished, cohort=old_cohort)
+    # Enrolled again now: kept.
+    factories.EnrolmentFactory(learner=still_here, cohort=world.cohort_y)
+
+    out = io.StringIO()
+    call_command("privacy_retention", stdout=out)
+    assert f"Would erase account #{gone.pk}" in out.getvalue()
+    assert f"#{still_here.pk}" not in out.getvalue()
+    assert f"#{never_finished.pk}" not in out.getvalue()
+    assert not Erasure.objects.exists()
+
+    call_command("privacy_retention", "--apply", stdout=io.StringIO())
+    assert list(Erasure.objects.values_list("user_id", "erased_by")) == [(gone.pk, None)]
+    # The world's people joined today: none of them is touched.
+    assert User.objects.filter(is_active=True).count() == User.objects.count() - 1
+    assert Enrolment.objects.filter(learner=gone).count() == 1
+
+
+def test_the_site_history_shows_enrolments_to_administrators(client, world):
+    learner = factories.LearnerFactory()
+    enrolment_create(learner=learner, cohort=world.cohort_x, by=world.coordinator_x)
+    client.force_login(world.superuser)
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    assert "Enrolled" in response.text
+    assert str(learner) in response.text

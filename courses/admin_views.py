@@ -141,12 +141,20 @@ class ScopedChosenView(snippet_chooser.SnippetChosenView):
         )
 
 
+class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    # Ids outside the user's scope are left out, as if they did not exist.
+    def get_objects(self, pks):
+        policy = self.model_class.snippet_viewset.permission_policy
+        return policy.instances_user_has_any_permission_for(self.request.user, ALL_ACTIONS).filter(
+            pk__in=pks
+        )
+
+
 class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
-    # Choosing several at once is not used for scoped models.
-    chosen_multiple_view_class = snippet_chooser.SnippetChosenMultipleView
+    chosen_multiple_view_class = ScopedChosenMultipleView
 
 
 # --- Cohorts ---------------------------------------------------------------------------------

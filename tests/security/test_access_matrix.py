@@ -1,0 +1,441 @@
+"""Who may open what: every URL of the project, for every persona, with real objects in the URL.
+
+`MATRIX` has one entry per URL name: for each persona, what a GET must give. The URL's arguments
+are filled with objects that belong to learner A and cohort X (`url_kwargs`), so "404" means
+"exists, but outside this persona's scope". Endpoints that only accept POST give 405 to a GET and
+have their POST outcomes in `POST_MATRIX`. Whenever a persona gets a 404 (out of scope), the same
+URL is also POSTed and nothing in the database may change.
+
+A URL added to the project without an entry here fails `test_every_url_has_a_matrix_entry`.
+To add one: write its row below (the helpers `everyone`, `staff_only`, ... build common rows)
+and, if it takes a new kind of argument, teach `url_kwargs` where to find the object.
+
+Wagtail's own admin, documents and page serving are left out (Wagtail tests them); the project's
+admin views and snippet viewsets are in.
+"""
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_encode
+
+from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evidence, Review
+from courses.models import Cohort, Enrolment, LessonCompletion, Trade
+from lms.models import Profile, Region, User
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy")
+# Included URL modules whose patterns belong to Wagtail, except the project's own admin views.
+WAGTAIL_URLCONFS = ("wagtail.admin.urls", "wagtail.documents.urls", "wagtail.urls")
+
+PERSONAS = (
+    "anonymous",
+    "learner_a",
+    "learner_b",
+    "trainer_x",
+    "trainer_y",
+    "coordinator_x",
+    "coordinator_y",
+    "superuser",
+)
+
+# Outcomes besides a status code.
+LOGIN = "login"  # redirected to the site's login page
+ADMIN_LOGIN = "admin_login"  # redirected to the admin's login page
+REDIRECT = "redirect"  # redirected elsewhere (e.g. after a form, or to the right page)
+
+
+def row(default, **overrides):
+    unknown = set(overrides) - set(PERSONAS)
+    assert not unknown, unknown
+    return {persona: overrides.get(persona, default) for persona in PERSONAS}
+
+
+def everyone(outcome=200, **overrides):
+    """A page anyone may open."""
+    return row(outcome, **overrides)
+
+
+def logged_in(outcome=200, **overrides):
+    """A page for every logged-in person; anonymous visitors go to the login page."""
+    return row(outcome, anonymous=LOGIN, **overrides)
+
+
+def post_only():
+    """GET on an endpoint that accepts only POST."""
+    return row(405)
+
+
+def admin(staff, *, learners=ADMIN_LOGIN, **overrides):
+    """An admin page: learners have no admin access; `staff` is what the others get."""
+    return row(
+        staff,
+        anonymous=ADMIN_LOGIN,
+        learner_a=learners,
+        learner_b=learners,
+        **overrides,
+    )
+
+
+# --- Rows that recur ----------------------------------------------------------------------------
+
+# Wagtail sends someone without the model permission for a view back to the admin home.
+DENIED = REDIRECT
+# A chooser's JSON answer that lists nothing: ids outside the user's scope are ignored.
+NONE_CHOSEN = "none_chosen"
+
+
+def staff_of_x(outcome=200, **overrides):
+    """A page about learner A or cohort X: for cohort X's trainer and coordinator only."""
+    return row(
+        404,
+        anonymous=LOGIN,
+        trainer_x=outcome,
+        coordinator_x=outcome,
+        superuser=outcome,
+        **overrides,
+    )
+
+
+def coordinators(outcome=200, *, others=DENIED, **overrides):
+    """An admin page for coordinators (of any cohort) and administrators."""
+    given = {"coordinator_x": outcome, "coordinator_y": outcome, "superuser": outcome}
+    return admin(others, **(given | overrides))
+
+
+def coordinator_of_x(outcome=200, *, others=404, **overrides):
+    """An admin page about an object of cohort X: its coordinator; anyone else's 404."""
+    return admin(others, **({"coordinator_x": outcome, "superuser": outcome} | overrides))
+
+
+def administrators(outcome=200, *, others=DENIED):
+    return admin(others, superuser=outcome)
+
+
+def scoped_snippet(model, *, add, delete):
+    """A snippet viewset scoped to the coordinator's cohorts (cohorts, enrolments, people)."""
+    snippets, choosers = f"wagtailsnippets_{model}", f"wagtailsnippetchoosers_{model}"
+    return {
+        f"{snippets}:list": coordinators(),
+        f"{snippets}:list_results": coordinators(),
+        f"{snippets}:add": add,
+        f"{snippets}:edit": coordinator_of_x(),
+        f"{snippets}:delete": delete,
+        f"{snippets}:usage": coordinator_of_x(),
+        f"{snippets}:history": coordinator_of_x(),
+        f"{snippets}:history_results": coordinator_of_x(),
+        f"{snippets}:inspect": coordinator_of_x(),
+        f"{choosers}:choose": admin(200),
+        f"{choosers}:choose_results": admin(200),
+        f"{choosers}:chosen": coordinator_of_x(),
+        f"{choosers}:chosen_multiple": coordinator_of_x(others=NONE_CHOSEN),
+        f"{choosers}:create": add,
+    }
+
+
+def reference_snippet(model):
+    """Regions and trades: coordinators may look, administrators change."""
+    snippets, choosers = f"wagtailsnippets_{model}", f"wagtailsnippetchoosers_{model}"
+    return {
+        f"{snippets}:list": coordinators(),
+        f"{snippets}:list_results": coordinators(),
+        f"{snippets}:inspect": coordinators(),
+        f"{snippets}:add": administrators(),
+        f"{snippets}:edit": administrators(),
+        f"{snippets}:delete": administrators(),
+        f"{snippets}:usage": administrators(),
+        f"{snippets}:history": administrators(),
+        f"{snippets}:history_results": administrators(),
+        f"{choosers}:choose": admin(200),
+        f"{choosers}:choose_results": admin(200),
+        f"{choosers}:chosen": admin(200),
+        f"{choosers}:chosen_multiple": admin(200),
+        f"{choosers}:create": administrators(),
+    }
+
+
+# --- GET outcomes, one entry per URL name -----------------------------------------------------
+
+MATRIX: dict[str, dict[str, object]] = {
+    # Accounts
+    "login": everyone(),
+    "logout": post_only(),
+    "password_reset": everyone(),
+    "password_reset_done": everyone(),
+    # A valid link goes on to the new-password form; logging in changes the account, which
+    # invalidates the link, so the logged-in personas see the "link no longer valid" page.
+    "password_reset_confirm": everyone(200, anonymous=REDIRECT),
+    "password_reset_complete": everyone(),
+    "profile": logged_in(),
+    "set_language": post_only(),
+    "privacy:my_data": logged_in(),
+    # Learning
+    "courses:dashboard": logged_in(),
+    "courses:lesson_done": post_only(),
+    # Practical assessments
+    "assessments:queue": logged_in(learner_a=REDIRECT, learner_b=REDIRECT),  # to "My results"
+    "assessments:results": logged_in(),
+    "assessments:start": post_only(),
+    "assessments:attempt": staff_of_x(),
+    "assessments:record": staff_of_x(REDIRECT),  # confirmed: back to the attempt, read-only
+    "assessments:discard": post_only(),
+    "assessments:evidence": staff_of_x(learner_a=200),  # A sees it once the attempt is reviewed
+    "assessments:evidence_remove": post_only(),
+    "assessments:cohort_overview": staff_of_x(),
+    # Admin: CSV enrolment import and erasure
+    "courses_enrolment_import_choose": coordinators(),
+    "courses_enrolment_import": coordinator_of_x(),
+    "courses_enrolment_import_sample": admin(200),  # the blank sample file, no personal data
+    "privacy_erase": administrators(others=404),
+    # Admin: snippet viewsets scoped to the coordinator's cohorts
+    **scoped_snippet(
+        "courses_cohort", add=administrators(), delete=coordinator_of_x(DENIED, superuser=200)
+    ),
+    **scoped_snippet(
+        "courses_enrolment",
+        add=coordinators(),
+        delete=coordinator_of_x(DENIED, superuser=200),
+    ),
+    # People are created with their account and never deleted here (erasure is separate).
+    **scoped_snippet(
+        "lms_profile",
+        add=administrators(DENIED),
+        delete=coordinator_of_x(DENIED, superuser=DENIED),
+    ),
+    **reference_snippet("lms_region"),
+    **reference_snippet("courses_trade"),
+    # Admin: practical assessment templates, scoped by course (cohorts X and Y run the same one)
+    "wagtailsnippets_assessments_assessmenttemplate:list": coordinators(),
+    "wagtailsnippets_assessments_assessmenttemplate:list_results": coordinators(),
+    "wagtailsnippets_assessments_assessmenttemplate:add": coordinators(),
+    "wagtailsnippets_assessments_assessmenttemplate:edit": coordinators(others=404),
+    "wagtailsnippets_assessments_assessmenttemplate:delete": coordinators(
+        DENIED, others=404, superuser=200
+    ),
+    "wagtailsnippets_assessments_assessmenttemplate:usage": coordinators(others=404),
+    "wagtailsnippets_assessments_assessmenttemplate:history": coordinators(others=404),
+    "wagtailsnippets_assessments_assessmenttemplate:history_results": coordinators(others=404),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:choose": admin(200),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:choose_results": admin(200),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen": admin(200),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen_multiple": admin(200),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:create": coordinators(),
+}
+
+# --- POST outcomes of the endpoints that accept only POST ---------------------------------------
+
+POST_MATRIX: dict[str, dict[str, object]] = {
+    "logout": everyone(REDIRECT),
+    "set_language": everyone(REDIRECT),
+    # Learners of the course (A in X, B in Y) mark a lesson done; for others it says why not.
+    "courses:lesson_done": logged_in(REDIRECT),
+    # A has passed already: in scope, the start is refused with a message.
+    "assessments:start": staff_of_x(REDIRECT),
+    # Confirmed attempt: in scope, discarding and removing evidence are refused with a message.
+    "assessments:discard": staff_of_x(REDIRECT),
+    "assessments:evidence_remove": staff_of_x(REDIRECT, learner_a=REDIRECT),
+}
+
+# Who may change data with the POST above; for everyone else the database must stay the same.
+POST_MAY_CHANGE = {
+    "courses:lesson_done": {"learner_a", "learner_b"},
+}
+
+# Query strings some URLs need to name an object: the chooser's "chosen" of several ids.
+QUERY = {
+    f"wagtailsnippetchoosers_{model}:chosen_multiple": lambda w, p, model=model: {
+        "id": SNIPPET_OBJECTS[model](w, p)
+    }
+    for model in (
+        "courses_cohort",
+        "courses_enrolment",
+        "lms_profile",
+        "lms_region",
+        "courses_trade",
+        "assessments_assessmenttemplate",
+    )
+}
+
+
+# --- The database as a person could change it ---------------------------------------------------
+
+
+def db_state():
+    """Everything an out-of-scope request could alter, as comparable values."""
+    return {
+        "cohorts": list(Cohort.objects.order_by("pk").values_list("pk", "name", "capacity")),
+        "enrolments": list(
+            Enrolment.objects.order_by("pk").values_list("pk", "status", "withdrawal_reason")
+        ),
+        "completions": list(LessonCompletion.objects.order_by("pk").values_list("pk")),
+        "attempts": list(
+            Attempt.objects.order_by("pk").values_list("pk", "status", "outcome", "feedback")
+        ),
+        "results": list(CriterionResult.objects.order_by("pk").values_list("pk", "met")),
+        "reviews": list(Review.objects.order_by("pk").values_list("pk", "decision")),
+        "evidence": list(Evidence.objects.order_by("pk").values_list("pk", "file")),
+        "templates": list(AssessmentTemplate.objects.order_by("pk").values_list("pk", "name")),
+        "profiles": list(Profile.objects.order_by("pk").values_list("pk", "printed_name")),
+        "users": list(User.objects.order_by("pk").values_list("pk", "username", "is_active")),
+        "regions": list(Region.objects.order_by("pk").values_list("pk", "name")),
+        "trades": list(Trade.objects.order_by("pk").values_list("pk", "name")),
+    }
+
+
+# --- Walking the URLconf ----------------------------------------------------------------------
+
+
+def _module(callback) -> str:
+    return getattr(callback, "view_class", callback).__module__
+
+
+def _is_project_admin(name: str, callback) -> bool:
+    """Inside Wagtail's admin: the project's views and the snippet viewsets of its models."""
+    if _module(callback).split(".")[0] in PROJECT_APPS:
+        return True
+    namespace = name.split(":")[0]
+    return any(
+        namespace.startswith(f"{prefix}_{app}_")
+        for prefix in ("wagtailsnippets", "wagtailsnippetchoosers")
+        for app in PROJECT_APPS
+    )
+
+
+def project_urls() -> dict[str, URLPattern]:
+    found: dict[str, URLPattern] = {}
+
+    def walk(patterns, namespaces, inside):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                urlconf = getattr(pattern.urlconf_module, "__name__", "")
+                walk(
+                    pattern.url_patterns,
+                    [*namespaces, pattern.namespace] if pattern.namespace else namespaces,
+                    urlconf if urlconf in WAGTAIL_URLCONFS else inside,
+                )
+                continue
+            name = ":".join([*namespaces, pattern.name or ""])
+            if inside == "wagtail.admin.urls":
+                if not _is_project_admin(name, pattern.callback):
+                    continue
+            elif inside:
+                continue
+            assert pattern.name, f"URL pattern {pattern.pattern} has no name"
+            found[name] = pattern
+
+    walk(get_resolver().url_patterns, [], None)
+    return found
+
+
+# --- Filling the URLs with learner A's and cohort X's objects ------------------------------------
+
+SNIPPET_OBJECTS = {
+    "courses_cohort": lambda w, p: w.cohort_x.pk,
+    "courses_enrolment": lambda w, p: w.enrolment_a.pk,
+    "lms_profile": lambda w, p: w.learner_a.profile.pk,
+    "lms_region": lambda w, p: w.cohort_x.region_id,
+    "courses_trade": lambda w, p: w.course.trade_id,
+    "assessments_assessmenttemplate": lambda w, p: p.template.pk,
+}
+
+ARGUMENTS = {
+    "cohort_id": lambda w, p: w.cohort_x.pk,
+    "enrolment_id": lambda w, p: w.enrolment_a.pk,
+    "template_id": lambda w, p: p.template.pk,
+    "attempt_id": lambda w, p: p.attempt.pk,
+    "evidence_id": lambda w, p: p.evidence.pk,
+    "lesson_id": lambda w, p: w.course.lessons().first().pk,
+    "user_id": lambda w, p: w.learner_a.pk,
+    "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
+    "token": lambda w, p: default_token_generator.make_token(w.learner_a),
+}
+
+
+def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:
+    kwargs = {}
+    for key in pattern.pattern.converters:
+        if key == "pk":
+            model = name.split(":")[0].split("_", 1)[1]
+            kwargs[key] = SNIPPET_OBJECTS[model](world, practical)
+        else:
+            kwargs[key] = ARGUMENTS[key](world, practical)
+    return kwargs
+
+
+def outcome(response):
+    if response.get("Content-Type", "").startswith("application/json"):
+        data = response.json()
+        if data.get("step") == "chosen" and data.get("result") == []:
+            return NONE_CHOSEN
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith("/accounts/login/"):
+            return LOGIN
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        return REDIRECT
+    return response.status_code
+
+
+def client_for(persona, world) -> Client:
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(getattr(world, persona))
+    return client
+
+
+# --- The tests --------------------------------------------------------------------------------
+
+
+def test_every_url_has_a_matrix_entry():
+    missing = sorted(set(project_urls()) - set(MATRIX))
+    assert not missing, f"URLs with no entry in the access matrix: {missing}"
+    stale = sorted(set(MATRIX) - set(project_urls()))
+    assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
+
+
+def test_every_post_only_url_has_a_post_entry():
+    post_only_urls = {name for name, expected in MATRIX.items() if expected == post_only()}
+    assert post_only_urls == set(POST_MATRIX)
+
+
+def url_for(name, world, practical) -> str:
+    url = reverse(name, kwargs=url_kwargs(name, project_urls()[name], world, practical))
+    if name in QUERY:
+        url += "?" + urlencode(QUERY[name](world, practical), doseq=True)
+    return url
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access(name, world, practical):
+    url = url_for(name, world, practical)
+    wrong = []
+    for persona in PERSONAS:
+        client = client_for(persona, world)
+        got = outcome(client.get(url))
+        if got != MATRIX[name][persona]:
+            wrong.append(f"{persona}: expected {MATRIX[name][persona]}, got {got}")
+        if got == 404:
+            before = db_state()
+            posted = outcome(client.post(url, {}))
+            if posted not in (404, 405) or db_state() != before:
+                wrong.append(f"{persona}: POST out of scope gave {posted} or changed data")
+    assert not wrong, f"GET {url} ({name}):\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", sorted(POST_MATRIX))
+def test_post_access(name, world, practical):
+    url = url_for(name, world, practical)
+    wrong = []
+    for persona in PERSONAS:
+        before = db_state()
+        got = outcome(client_for(persona, world).post(url, {}))
+        expected = POST_MATRIX[name][persona]
+        if got != expected:
+            wrong.append(f"{persona}: expected {expected}, got {got}")
+        if persona not in POST_MAY_CHANGE.get(name, ()) and db_state() != before:
+            wrong.append(f"{persona}: changed data")
+    assert not wrong, f"POST {url} ({name}):\n" + "\n".join(wrong)

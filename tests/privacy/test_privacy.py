@@ -210,3 +210,27 @@ def test_the_site_history_shows_enrolments_to_administrators(client, world):
     assert response.status_code == 200
     assert "Enrolled" in response.text
     assert str(learner) in response.text
+
+
+def test_people_listing_offers_erasure_to_administrators_only(client, world):
+    erase_url = f"/admin/people/{world.learner_a.pk}/erase/"
+    client.force_login(world.superuser)
+    assert erase_url in client.get("/admin/snippets/lms/profile/").text
+    client.force_login(world.coordinator_x)
+    listing = client.get("/admin/snippets/lms/profile/")
+    assert world.learner_a.profile.printed_name in listing.text
+    assert erase_url not in listing.text
+
+
+@pytest.mark.parametrize("attempts", [1, 4])
+def test_download_query_count_does_not_grow(
+    client, world, practical, attempts, django_assert_max_num_queries
+):
+    from tests.assessments.practical import bread_template, confirmed
+
+    for i in range(attempts - 1):
+        template = bread_template(world.course, name=f"Task {i}")
+        confirmed(world.enrolment_a, template, world.trainer_x, world.coordinator_x, [True] * 3)
+    client.force_login(world.learner_a)
+    with django_assert_max_num_queries(25):
+        assert client.post("/my-data/").status_code == 200

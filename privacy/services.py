@@ -54,13 +54,11 @@ def _relabel_log_entries(user) -> None:
         (Enrolment, Enrolment.objects.filter(learner=user).values_list("pk", flat=True)),
         (Attempt, Attempt.objects.filter(enrolment__learner=user).values_list("pk", flat=True)),
     ):
-        objects = {str(obj.pk): str(obj) for obj in model._default_manager.filter(pk__in=ids)}
         content_type = ContentType.objects.get_for_model(model)
-        for entry in ModelLogEntry.objects.filter(
-            content_type=content_type, object_id__in=list(objects)
-        ):
-            entry.label = objects[entry.object_id]
-            entry.save(update_fields=["label"])
+        for obj in model._default_manager.filter(pk__in=ids):
+            ModelLogEntry.objects.filter(content_type=content_type, object_id=str(obj.pk)).update(
+                label=str(obj)
+            )
 
 
 def _forget_login_records(username: str) -> None:

@@ -234,3 +234,14 @@ def test_download_query_count_does_not_grow(
     client.force_login(world.learner_a)
     with django_assert_max_num_queries(25):
         assert client.post("/my-data/").status_code == 200
+
+
+def test_an_erased_person_is_logged_out_everywhere(client, world):
+    from privacy.services import person_erase
+
+    client.force_login(world.learner_a)
+    assert client.get("/learning/").status_code == 200
+    person_erase(user=world.learner_a, by=world.superuser)
+    response = client.get("/learning/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")

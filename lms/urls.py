@@ -8,6 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lms import views as lms_views
 
 urlpatterns = [
+    path("admin/reports/site-history/", lms_views.site_history, name="site_history"),
+    path(
+        "admin/reports/site-history/results/",
+        lms_views.site_history_results,
+        name="site_history_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", lms_views.LoginView.as_view(), name="login"),

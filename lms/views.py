@@ -2,11 +2,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
 from lms.forms import ProfileForm
 from lms.models import Profile
@@ -60,3 +63,20 @@ def profile_edit(request):
         messages.success(request, _("Your profile is saved."))
         return _set_language_cookie(redirect("profile"), language)
     return render(request, "lms/profile.html", {"form": form})
+
+
+def _administrators_only(view):
+    @require_admin_access
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# Wagtail's site history shows whoever has a permission on a model every logged action on it:
+# a coordinator would read the names of other cohorts' learners. The audit log is for
+# administrators; these patterns come before Wagtail's in lms/urls.py.
+site_history = _administrators_only(LogEntriesView.as_view())
+site_history_results = _administrators_only(LogEntriesView.as_view(results_only=True))

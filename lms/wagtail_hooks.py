@@ -5,3 +5,10 @@ from wagtail import hooks
 @hooks.register("register_log_actions")
 def register_people_log_actions(actions):
     actions.register_action("lms.person.create", _("Create account"), _("Account created"))
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_non_administrators(request, menu_items):
+    # The view itself is for administrators only (lms.views.site_history).
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

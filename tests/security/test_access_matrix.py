@@ -190,6 +190,9 @@ MATRIX: dict[str, dict[str, object]] = {
     "courses_enrolment_import": coordinator_of_x(),
     "courses_enrolment_import_sample": admin(200),  # the blank sample file, no personal data
     "privacy_erase": administrators(others=404),
+    # The audit log (Wagtail's site history, narrowed to administrators by the project)
+    "site_history": administrators(others=404),
+    "site_history_results": administrators(others=404),
     # Admin: snippet viewsets scoped to the coordinator's cohorts
     **scoped_snippet(
         "courses_cohort", add=administrators(), delete=coordinator_of_x(DENIED, superuser=200)

@@ -245,3 +245,11 @@ def test_an_erased_person_is_logged_out_everywhere(client, world):
     response = client.get("/learning/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_attempt_page_says_the_erased_evidence_is_gone(client, world, practical):
+    erase(client, world.superuser, world.learner_a)
+    client.force_login(world.coordinator_x)
+    page = client.get(f"/assessments/attempts/{practical.attempt.pk}/")
+    assert "File deleted with the person" in page.text
+    assert f"/assessments/evidence/{practical.evidence.pk}/" not in page.text

@@ -10,6 +10,14 @@ import pytest
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Evidence goes to a temporary private folder, never to the developer's private_media/
+    (the demo seed and the erasure tests store files too)."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @dataclass
 class World:
     course: object
@@ -69,13 +77,12 @@ class Practical:
 
 
 @pytest.fixture
-def practical(world, settings, tmp_path) -> Practical:
+def practical(world) -> Practical:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from assessments import services
     from tests.assessments.practical import bread_template, recorded
 
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     template = bread_template(world.course)
     attempt = recorded(
         world.enrolment_a, template, world.trainer_x, [True, True, False], submit=False

@@ -166,10 +166,9 @@ def test_login_form_never_500_and_never_logs_in_with_junk(client, world, usernam
 
 
 @pytest.fixture
-def draft(world, settings, tmp_path):
+def draft(world):
     from assessments import services
 
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     template = bread_template(world.course)
     return services.attempt_start(
         enrolment=world.enrolment_a, template=template, assessor=world.trainer_x

@@ -54,6 +54,10 @@ MSG_FILE_ENCODING = _(
     "“Save as” and choose “CSV UTF-8 (comma delimited)”, then upload the new file."
 )
 MSG_FILE_UNREADABLE = _("The file could not be read as CSV: %(error)s")
+MSG_FILE_BINARY = _(
+    "This is not a CSV file: it contains characters a spreadsheet does not write. In your "
+    "spreadsheet, use “Save as” and choose “CSV UTF-8 (comma delimited)”."
+)
 MSG_FILE_MISSING_COLUMNS = _("The header row is missing these columns: %(columns)s.")
 MSG_FILE_NEEDS_IDENTIFIER = _(
     "The header row needs a “username” column, an “email” column, or both."
@@ -160,6 +164,8 @@ def parse_csv(data: bytes) -> tuple[list[dict[str, str]], list[str]]:
         return [], [str(MSG_FILE_ENCODING)]
     if not text.strip():
         return [], [str(MSG_FILE_EMPTY)]
+    if "\x00" in text:  # binary data; PostgreSQL cannot even compare it with a username
+        return [], [str(MSG_FILE_BINARY)]
 
     first_line = text.lstrip().splitlines()[0]
     # Spreadsheets set to Spanish, Italian or Portuguese save CSV with semicolons.

@@ -261,3 +261,16 @@ def test_csv_over_the_size_limit_is_refused(client, world):
     assert response.status_code == 200
     assert "larger than 1 MB" in response.text
     assert counts() == before
+
+
+def test_csv_with_nul_characters_is_refused_with_advice(client, world):
+    # Found by the generated tests on PostgreSQL, which cannot compare text containing NUL.
+    client.force_login(world.coordinator_x)
+    before = counts()
+    response = client.post(
+        f"/admin/enrolment-import/{world.cohort_x.pk}/",
+        {"file": SimpleUploadedFile("x.csv", b"username,printed_name\nab\x00c,Ana\n")},
+    )
+    assert response.status_code == 200
+    assert "This is not a CSV file" in response.text
+    assert counts() == before

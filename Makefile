@@ -51,3 +51,16 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 e2e: install
 	test -x /usr/bin/chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 	$(BIN)/pytest tests/e2e -p no:cacheprovider
+
+# A production-shaped cluster on this machine (docs/deployment.md): PostgreSQL, two gunicorn web
+# nodes on :8101 and :8102, one task worker; state, PID files and logs in .cluster/.
+.PHONY: cluster cluster-stop test-cluster
+cluster: install
+	deploy/cluster.sh start
+
+cluster-stop:
+	deploy/cluster.sh stop
+
+# The cluster tests (tests/cluster): starts the cluster if it is not running, stops it afterwards.
+test-cluster: install
+	deploy/cluster.sh test

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms import health
 from lms import views as lms_views
 
 urlpatterns = [
@@ -35,6 +36,7 @@ urlpatterns = [
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
+    path("health/", health.health, name="health"),
 ]
 
 if settings.DEBUG:

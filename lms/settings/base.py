@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "taggit",
     # Third party
     "django_tasks",
+    # The task queue table (production runs it; its migrations exist in every environment).
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",

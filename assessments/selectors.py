@@ -253,7 +253,7 @@ class LearnerAttendance:
 
 def learner_attendance(*, enrolment: Enrolment, as_of: datetime.date | None = None):
     as_of = as_of or timezone.localdate()
-    sessions = list(Session.objects.filter(cohort_id=enrolment.cohort_id))
+    sessions = list(Session.objects.filter(cohort_id=enrolment.cohort_id).select_related("cohort"))
     records = {
         r.session_id: r for r in AttendanceRecord.objects.filter(enrolment=enrolment)
     }

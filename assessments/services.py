@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from assessments import rules, selectors
-from assessments.models import AttendanceChange, AttendanceRecord, AttendanceRisk
+from assessments.models import (
+    AttendanceChange,
+    AttendanceRecord,
+    AttendanceRisk,
+    AttendanceStatus,
+)
 from assessments.tasks import at_risk_notify
 from courses.models import Cohort, Session
 
@@ -40,6 +45,10 @@ class RollCallConflict:
 
     entry: RollCallEntry
     current: AttendanceRecord
+
+    @property
+    def chosen_label(self) -> str:
+        return AttendanceStatus(self.entry.status).label
 
 
 class RollCallConflictError(Exception):

@@ -35,6 +35,7 @@ urlpatterns = [
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("learning/", include("courses.urls")),
+    path("attendance/", include("assessments.urls")),
 ]
 
 if settings.DEBUG:

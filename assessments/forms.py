@@ -1,0 +1,62 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import AttendanceStatus
+from assessments.services import NOTE_LIMIT, RollCallEntry
+
+# The fields of one roll-call row: status-<enrolment id>, note-<id>, version-<id>.
+ROW_FIELD = re.compile(r"^(status|note|version)-(\d+)$")
+
+
+def named_enrolment_ids(data) -> set[int]:
+    """Every enrolment id a submitted roll call names, whether or not it is on the roll call."""
+    return {int(match.group(2)) for key in data if (match := ROW_FIELD.match(key))}
+
+
+class RollCallForm(forms.Form):
+    """One row per learner on the roll call: a status (none chosen leaves the row untouched),
+    a note, and the version of the record the page showed."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            pk = row.enrolment.pk
+            name = row.enrolment.learner.profile.printed_name if hasattr(
+                row.enrolment.learner, "profile"
+            ) else row.enrolment.learner.get_username()
+            self.fields[f"status-{pk}"] = forms.ChoiceField(
+                label=name,
+                choices=AttendanceStatus.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=row.record.status if row.record else "",
+                error_messages={"invalid_choice": _("Choose Present, Late, Excused or Absent.")},
+            )
+            self.fields[f"note-{pk}"] = forms.CharField(
+                label=_("Note for %(name)s") % {"name": name},
+                max_length=NOTE_LIMIT,
+                required=False,
+                initial=row.record.note if row.record else "",
+            )
+            self.fields[f"version-{pk}"] = forms.IntegerField(
+                min_value=0, widget=forms.HiddenInput, initial=row.version
+            )
+
+    def entries(self) -> list[RollCallEntry]:
+        entries = []
+        for row in self.rows:
+            pk = row.enrolment.pk
+            status = self.cleaned_data.get(f"status-{pk}")
+            if status:
+                entries.append(
+                    RollCallEntry(
+                        enrolment_id=pk,
+                        status=status,
+                        note=self.cleaned_data.get(f"note-{pk}", ""),
+                        version=self.cleaned_data.get(f"version-{pk}") or 0,
+                    )
+                )
+        return entries

@@ -42,7 +42,7 @@ class RollCallForm(forms.Form):
                 initial=row.record.note if row.record else "",
             )
             self.fields[f"version-{pk}"] = forms.IntegerField(
-                min_value=0, widget=forms.HiddenInput, initial=row.version
+                min_value=0, required=False, widget=forms.HiddenInput, initial=row.version
             )
 
     def entries(self) -> list[RollCallEntry]:

@@ -67,7 +67,7 @@ def roll_call(request, session_id: int):
                     % {"count": len(conflicts)},
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                form.add_error(None, error.messages)
             else:
                 messages.success(
                     request,

@@ -180,3 +180,31 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = ["PASSWORD", "Page"]
+
+
+# --- Attendance (issue 3) ----------------------------------------------------------------------
+
+from assessments.models import AttendanceRecord  # noqa: E402
+from courses.models import Session  # noqa: E402
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")
+    kind = Session.Kind.THEORY
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(12, 0)
+
+
+class AttendanceRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendanceRecord
+
+    session = factory.SubFactory(SessionFactory)
+    enrolment = factory.SubFactory(EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort"))
+    status = "present"
+    recorded_at = factory.LazyFunction(timezone.now)

@@ -96,18 +96,19 @@ def _schedule_changed(cohort: Cohort) -> None:
     transaction.on_commit(lambda: schedule_changed.send(sender=Session, cohort=cohort))
 
 
-def _session_check(
-    *, cohort: Cohort, topic: str, date: datetime.date, start_time, end_time
-) -> None:
+def _session_check(*, cohort: Cohort, topic: str, start_time, end_time, **dates) -> None:
+    """Every problem at once, each on its field: `dates` maps field names to dates."""
     errors = {}
     if not (topic or "").strip():
         errors["topic"] = MSG_SESSION_TOPIC
     if start_time and end_time and end_time <= start_time:
         errors["end_time"] = MSG_SESSION_TIMES
-    if date and not cohort.start_date <= date <= cohort.end_date:
-        errors["date"] = ValidationError(
-            MSG_SESSION_OUTSIDE_COHORT, params={"start": cohort.start_date, "end": cohort.end_date}
-        )
+    for field, day in dates.items():
+        if day and not cohort.start_date <= day <= cohort.end_date:
+            errors[field] = ValidationError(
+                MSG_SESSION_OUTSIDE_COHORT,
+                params={"start": cohort.start_date, "end": cohort.end_date},
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -160,10 +161,14 @@ def sessions_schedule(
         raise ValidationError({"weekdays": MSG_SCHEDULE_NO_WEEKDAY})
     if not 1 <= every_weeks <= 52:
         raise ValidationError({"every_weeks": MSG_SCHEDULE_EVERY})
-    for day in (start, until):
-        _session_check(
-            cohort=cohort, topic=topic, date=day, start_time=start_time, end_time=end_time
-        )
+    _session_check(
+        cohort=cohort,
+        topic=topic,
+        start_time=start_time,
+        end_time=end_time,
+        start=start,
+        until=until,
+    )
     dates = rules.session_dates(
         start=start, until=until, weekdays=weekdays, every_weeks=every_weeks
     )

@@ -15,6 +15,16 @@ def named_enrolment_ids(data) -> set[int]:
     return {int(match.group(2)) for key in data if (match := ROW_FIELD.match(key))}
 
 
+class StatusField(forms.CharField):
+    """One of the four statuses, or empty. Lighter than a ChoiceField, which normalises its
+    choices anew for each of the hundreds of rows of a large roll call."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value not in AttendanceStatus.values:
+            raise forms.ValidationError(_("Choose Present, Late, Excused or Absent."))
+
+
 class RollCallForm(forms.Form):
     """One row per learner on the roll call: a status (none chosen leaves the row untouched),
     a note, and the version of the record the page showed."""
@@ -24,17 +34,10 @@ class RollCallForm(forms.Form):
         self.rows = rows
         for row in rows:
             pk = row.enrolment.pk
-            name = row.enrolment.learner.profile.printed_name if hasattr(
-                row.enrolment.learner, "profile"
-            ) else row.enrolment.learner.get_username()
-            self.fields[f"status-{pk}"] = forms.ChoiceField(
-                label=name,
-                choices=AttendanceStatus.choices,
-                required=False,
-                widget=forms.RadioSelect,
-                initial=row.record.status if row.record else "",
-                error_messages={"invalid_choice": _("Choose Present, Late, Excused or Absent.")},
-            )
+            learner = row.enrolment.learner
+            profile = getattr(learner, "profile", None)
+            name = profile.printed_name if profile else learner.get_username()
+            self.fields[f"status-{pk}"] = StatusField(label=name, required=False)
             self.fields[f"note-{pk}"] = forms.CharField(
                 label=_("Note for %(name)s") % {"name": name},
                 max_length=NOTE_LIMIT,

@@ -171,9 +171,11 @@ class GridCell:
 
     @property
     def label(self):
-        if self.state in AttendanceStatus.values:
-            return AttendanceStatus(self.state).label
         return CELL_LABELS[self.state]
+
+    @property
+    def letter(self) -> str:
+        return CELL_LETTERS[self.state]
 
 
 @dataclass(frozen=True)
@@ -192,10 +194,22 @@ class Grid:
 
 
 CELL_LABELS = {
+    **dict(AttendanceStatus.choices),
     NOT_ENROLLED: _("Not enrolled"),
     NOT_RECORDED: _("Not recorded"),
     UPCOMING: _("Upcoming"),
     CANCELLED: _("Cancelled"),
+}
+# A letter or sign per state, so that the grid never relies on colour alone.
+CELL_LETTERS = {
+    rules.PRESENT: "P",
+    rules.LATE: "L",
+    rules.EXCUSED: "E",
+    rules.ABSENT: "A",
+    NOT_RECORDED: "?",
+    CANCELLED: "×",
+    NOT_ENROLLED: "–",
+    UPCOMING: "·",
 }
 
 

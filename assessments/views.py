@@ -20,18 +20,35 @@ def _scoped_session(user, session_id: int) -> Session:
 
 
 def _row_views(form, rows, conflicts):
-    """What the template needs for each roll-call row, fields included."""
-    return [
-        {
-            "enrolment": row.enrolment,
-            "record": row.record,
-            "status": form[f"status-{row.enrolment.pk}"],
-            "note": form[f"note-{row.enrolment.pk}"],
-            "version": form[f"version-{row.enrolment.pk}"],
-            "conflict": conflicts.get(row.enrolment.pk),
-        }
-        for row in rows
-    ]
+    """What the template needs for each roll-call row, as plain values (a roll call of 300
+    learners renders 1,200 radio buttons: bound fields for each would be slow)."""
+    errors = form.errors if form.is_bound else {}
+    views = []
+    for row in rows:
+        pk = row.enrolment.pk
+        if form.is_bound:
+            status = form.data.get(f"status-{pk}", "")
+            note = form.data.get(f"note-{pk}", "")
+            version = form.data.get(f"version-{pk}", "0")
+        else:
+            status = row.record.status if row.record else ""
+            note = row.record.note if row.record else ""
+            version = row.version
+        learner = row.enrolment.learner
+        profile = getattr(learner, "profile", None)
+        views.append(
+            {
+                "pk": pk,
+                "name": profile.printed_name if profile else learner.get_username(),
+                "record": row.record,
+                "status": status,
+                "note": note,
+                "version": version,
+                "errors": [*errors.get(f"status-{pk}", []), *errors.get(f"note-{pk}", [])],
+                "conflict": conflicts.get(pk),
+            }
+        )
+    return views
 
 
 @login_required

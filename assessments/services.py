@@ -207,7 +207,7 @@ def attendance_risks_refresh(
         for state in AttendanceRisk.objects.select_for_update().filter(enrolment__cohort=cohort)
     }
     now = timezone.now()
-    to_create, to_update, newly_at_risk = [], [], []
+    to_create, newly_at_risk, back_on_track, figures_changed = [], [], [], []
     for enrolment_id, summary in summaries.items():
         state = states.get(enrolment_id)
         if state is None:
@@ -223,26 +223,27 @@ def attendance_risks_refresh(
                 )
                 newly_at_risk.append(enrolment_id)
             continue
-        if state.at_risk != summary.at_risk:
-            state.at_risk = summary.at_risk
-            state.changed_at = now
-            state.notified_at = None
-            if summary.at_risk:
-                newly_at_risk.append(enrolment_id)
-        elif not summary.at_risk or (state.best_reachable, state.threshold) == (
-            summary.best_reachable,
-            summary.threshold,
-        ):
-            # On track, or at risk with the same figures: nothing to write. (The figures of a
-            # learner on track are shown live, never from here.)
+        if state.at_risk and not summary.at_risk:
+            back_on_track.append(state.pk)
             continue
-        state.best_reachable = summary.best_reachable
-        state.threshold = summary.threshold
-        to_update.append(state)
+        if summary.at_risk and not state.at_risk:
+            newly_at_risk.append(enrolment_id)
+        # The figures shown on the at-risk list; a learner on track is shown live, never from here.
+        if summary.at_risk and state.best_reachable != summary.best_reachable:
+            state.best_reachable = summary.best_reachable
+            figures_changed.append(state)
+    # A few statements whatever the cohort's size: one per kind of change.
     AttendanceRisk.objects.bulk_create(to_create)
-    AttendanceRisk.objects.bulk_update(
-        to_update, ["at_risk", "best_reachable", "threshold", "changed_at", "notified_at"]
-    )
+    AttendanceRisk.objects.filter(pk__in=back_on_track).update(at_risk=False, changed_at=now)
+    AttendanceRisk.objects.filter(
+        enrolment__cohort=cohort, enrolment_id__in=newly_at_risk, at_risk=False
+    ).update(at_risk=True, changed_at=now, notified_at=None)
+    AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
+    if states or to_create:
+        threshold = cohort.course.attendance_threshold
+        AttendanceRisk.objects.filter(enrolment__cohort=cohort).exclude(
+            threshold=threshold
+        ).update(threshold=threshold)
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk

@@ -60,7 +60,9 @@ def session_counts(
         enrolments.order_by()
         .annotate(
             scheduled=Count("cohort__sessions", filter=in_window),
-            before=Count("cohort__sessions", filter=in_window & Q(cohort__sessions__date__lt=as_of)),
+            before=Count(
+                "cohort__sessions", filter=in_window & Q(cohort__sessions__date__lt=as_of)
+            ),
         )
         .values_list("pk", "status", "scheduled", "before")
     )
@@ -207,8 +209,8 @@ CELL_LETTERS = {
     rules.EXCUSED: "E",
     rules.ABSENT: "A",
     NOT_RECORDED: "?",
-    CANCELLED: "×",
-    NOT_ENROLLED: "–",
+    CANCELLED: "\u00d7",  # multiplication sign
+    NOT_ENROLLED: "\u2013",  # en dash
     UPCOMING: "·",
 }
 
@@ -268,9 +270,7 @@ class LearnerAttendance:
 def learner_attendance(*, enrolment: Enrolment, as_of: datetime.date | None = None):
     as_of = as_of or timezone.localdate()
     sessions = list(Session.objects.filter(cohort_id=enrolment.cohort_id).select_related("cohort"))
-    records = {
-        r.session_id: r for r in AttendanceRecord.objects.filter(enrolment=enrolment)
-    }
+    records = {r.session_id: r for r in AttendanceRecord.objects.filter(enrolment=enrolment)}
     cells = []
     for session in sessions:
         record = records.get(session.pk)
@@ -286,7 +286,9 @@ def learner_attendance(*, enrolment: Enrolment, as_of: datetime.date | None = No
             state = UPCOMING
         cells.append(GridCell(session, state, record.note if record else ""))
     return LearnerAttendance(
-        enrolment=enrolment, summary=attendance_summary(enrolment=enrolment, as_of=as_of), cells=cells
+        enrolment=enrolment,
+        summary=attendance_summary(enrolment=enrolment, as_of=as_of),
+        cells=cells,
     )
 
 

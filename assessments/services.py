@@ -195,9 +195,7 @@ def roll_call_save(
 
 
 @transaction.atomic
-def attendance_risks_refresh(
-    *, cohort: Cohort, as_of: datetime.date | None = None
-) -> list[int]:
+def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = None) -> list[int]:
     """Re-evaluate who in the cohort is at risk of missing the attendance threshold and keep the
     state. Coordinators are told (after commit) only about learners whose state just became
     'at risk'; a learner who stays at risk is not reported again. Returns those enrolment ids."""
@@ -241,9 +239,9 @@ def attendance_risks_refresh(
     AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
     if states or to_create:
         threshold = cohort.course.attendance_threshold
-        AttendanceRisk.objects.filter(enrolment__cohort=cohort).exclude(
+        AttendanceRisk.objects.filter(enrolment__cohort=cohort).exclude(threshold=threshold).update(
             threshold=threshold
-        ).update(threshold=threshold)
+        )
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk

@@ -49,9 +49,7 @@ def build(*, learners: int, sessions: int, course, trainer):
         capacity=learners,
     )
     cohort.trainers.add(trainer)
-    users = User.objects.bulk_create(
-        User(username=f"b{cohort.pk}-{i}") for i in range(learners)
-    )
+    users = User.objects.bulk_create(User(username=f"b{cohort.pk}-{i}") for i in range(learners))
     Profile.objects.bulk_create(
         Profile(user=u, printed_name=f"Learner {i:04}") for i, u in enumerate(users)
     )

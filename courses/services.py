@@ -24,7 +24,9 @@ MSG_SESSION_OUTSIDE_COHORT = _(
 )
 MSG_SCHEDULE_NO_WEEKDAY = _("Choose at least one weekday.")
 MSG_SCHEDULE_EMPTY = _("No date between these two dates falls on the chosen weekdays.")
-MSG_SCHEDULE_TOO_MANY = _("That would create %(count)s sessions; schedule at most %(limit)s at once.")
+MSG_SCHEDULE_TOO_MANY = _(
+    "That would create %(count)s sessions; schedule at most %(limit)s at once."
+)
 MSG_SCHEDULE_EVERY = _("Repeat every 1 to 52 weeks.")
 MSG_CANCEL_REASON = _("Give a reason for cancelling, so learners know why.")
 MSG_ALREADY_CANCELLED = _("This session is already cancelled.")

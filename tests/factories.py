@@ -205,6 +205,8 @@ class AttendanceRecordFactory(factory.django.DjangoModelFactory):
         model = AttendanceRecord
 
     session = factory.SubFactory(SessionFactory)
-    enrolment = factory.SubFactory(EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort"))
+    enrolment = factory.SubFactory(
+        EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
     status = "present"
     recorded_at = factory.LazyFunction(timezone.now)

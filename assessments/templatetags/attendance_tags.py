@@ -25,8 +25,5 @@ def attendance_cells(cells):
         "",
         '<td class="text-center"><span class="att att-{}" title="{}">{}'
         '<span class="visually-hidden"> {}</span></span></td>',
-        (
-            (cell.state, labels[cell.state], cell.letter, labels[cell.state])
-            for cell in cells
-        ),
+        ((cell.state, labels[cell.state], cell.letter, labels[cell.state]) for cell in cells),
     )

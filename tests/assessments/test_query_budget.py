@@ -33,8 +33,9 @@ def build(cohort, *, learners: int, sessions: int):
         User(username=f"bulk{cohort.pk}-{i}", first_name="L", last_name=str(i))
         for i in range(learners)
     )
-    Profile.objects.bulk_create(Profile(user=u, printed_name=f"Learner {i:03}") for i, u in
-                                enumerate(users))
+    Profile.objects.bulk_create(
+        Profile(user=u, printed_name=f"Learner {i:03}") for i, u in enumerate(users)
+    )
     start = today - datetime.timedelta(days=sessions - 1)
     enrolments = Enrolment.objects.bulk_create(
         Enrolment(learner=u, cohort=cohort, enrolled_on=start) for u in users

@@ -153,8 +153,9 @@ def test_second_save_does_not_overwrite_the_first(client, world, today_session, 
     assert [(r.enrolment_id, r.status) for r in records] == [(world.enrolment_a.pk, "excused")]
     # The re-shown form carries the current version, and the untouched row keeps my choice.
     assert f'name="version-{world.enrolment_a.pk}" value="1"' in page
-    assert f'id="status-{second_learner.pk}-present" value="present" autocomplete="off" checked' in (
-        page
+    assert (
+        f'id="status-{second_learner.pk}-present" value="present" autocomplete="off" checked'
+        in (page)
     )
 
     # The trainer decides: keep mine for the conflicting row.
@@ -179,7 +180,9 @@ def test_same_change_by_both_is_not_a_conflict(client, world, today_session):
     client.force_login(world.coordinator_x)
     client.post(url(today_session), form_data({world.enrolment_a: "present"}))
     client.force_login(world.trainer_x)
-    response = client.post(url(today_session), form_data({world.enrolment_a: "present"}), follow=True)
+    response = client.post(
+        url(today_session), form_data({world.enrolment_a: "present"}), follow=True
+    )
     assert "Roll call saved" in response.text
 
 
@@ -187,7 +190,9 @@ def test_same_change_by_both_is_not_a_conflict(client, world, today_session):
 def test_session_outside_my_cohorts_is_404_and_changes_nothing(client, world, today_session, who):
     client.force_login(getattr(world, who))
     assert client.get(url(today_session)).status_code == 404
-    assert client.post(url(today_session), form_data({world.enrolment_a: "absent"})).status_code == 404
+    assert (
+        client.post(url(today_session), form_data({world.enrolment_a: "absent"})).status_code == 404
+    )
     assert not AttendanceRecord.objects.exists()
 
 
@@ -202,8 +207,10 @@ def test_naming_a_learner_outside_the_roll_call_is_404_and_changes_nothing(
 
 def test_a_bad_status_says_what_to_do_and_saves_nothing(client, world, today_session):
     client.force_login(world.trainer_x)
-    response = client.post(url(today_session), {f"status-{world.enrolment_a.pk}": "asleep",
-                                                 f"version-{world.enrolment_a.pk}": "0"})
+    response = client.post(
+        url(today_session),
+        {f"status-{world.enrolment_a.pk}": "asleep", f"version-{world.enrolment_a.pk}": "0"},
+    )
     assert response.status_code == 200
     assert "Choose Present, Late, Excused or Absent." in response.text
     assert not AttendanceRecord.objects.exists()

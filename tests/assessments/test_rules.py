@@ -106,7 +106,7 @@ def test_so_far_is_not_the_whole_course():
 
 
 def test_at_risk_when_even_every_remaining_session_is_not_enough():
-    # 20 sessions at 90% allow 2 misses: the second miss is fine, the third puts the learner at risk.
+    # 20 sessions at 90% allow 2 misses: the second is fine, the third puts the learner at risk.
     two_missed = summarise(SessionCounts(scheduled=20, held=10, present=8, absent=2), DEFAULT)
     assert not two_missed.at_risk
     assert two_missed.best_reachable == Decimal("90.00")
@@ -134,9 +134,7 @@ def test_enrolled_mid_course_counts_only_their_sessions():
 
 def test_withdrawn_learner_neither_meets_nor_is_at_risk():
     # Withdrawn after 6 sessions, all attended: nothing remains for them, no warning, no pass.
-    summary = summarise(
-        SessionCounts(scheduled=6, held=6, present=6, withdrawn=True), DEFAULT
-    )
+    summary = summarise(SessionCounts(scheduled=6, held=6, present=6, withdrawn=True), DEFAULT)
     assert summary.remaining == 0
     assert summary.rate_so_far == Decimal("100.00")
     assert not summary.meets_threshold
@@ -167,7 +165,7 @@ def test_sessions_needed_is_exact():
 @pytest.mark.parametrize(
     ("value", "safe"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1", "'+1"),
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),

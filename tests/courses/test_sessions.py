@@ -29,8 +29,11 @@ def test_every_other_week_counts_weeks_from_the_start_week():
     dates = session_dates(
         start=wednesday, until=MON + datetime.timedelta(days=20), weekdays={0, 4}, every_weeks=2
     )
-    assert dates == [MON + datetime.timedelta(days=4), MON + datetime.timedelta(days=14),
-                     MON + datetime.timedelta(days=18)]
+    assert dates == [
+        MON + datetime.timedelta(days=4),
+        MON + datetime.timedelta(days=14),
+        MON + datetime.timedelta(days=18),
+    ]
 
 
 def test_no_dates_when_the_range_is_backwards_or_no_weekday():
@@ -92,18 +95,33 @@ class TestSchedulingPages:
         day = timezone.localdate()
         client.post(
             f"/learning/staff/cohorts/{cohort.pk}/sessions/new/",
-            {"topic": "Ovens", "kind": "theory", "date": day.isoformat(),
-             "start_time": "10:00", "end_time": "11:00", "location": "Room 2"},
+            {
+                "topic": "Ovens",
+                "kind": "theory",
+                "date": day.isoformat(),
+                "start_time": "10:00",
+                "end_time": "11:00",
+                "location": "Room 2",
+            },
         )
         session = Session.objects.get()
         client.post(
             f"/learning/staff/sessions/{session.pk}/edit/",
-            {"topic": "Ovens and safety", "kind": "review", "date": day.isoformat(),
-             "start_time": "10:00", "end_time": "11:30", "location": "Room 2"},
+            {
+                "topic": "Ovens and safety",
+                "kind": "review",
+                "date": day.isoformat(),
+                "start_time": "10:00",
+                "end_time": "11:30",
+                "location": "Room 2",
+            },
         )
         session.refresh_from_db()
         assert (session.topic, session.kind, session.end_time) == (
-            "Ovens and safety", "review", datetime.time(11, 30))
+            "Ovens and safety",
+            "review",
+            datetime.time(11, 30),
+        )
         response = client.post(f"/learning/staff/sessions/{session.pk}/cancel/", {"reason": ""})
         assert "This field is required." in response.text
         client.post(f"/learning/staff/sessions/{session.pk}/cancel/", {"reason": "Trainer ill"})

@@ -205,7 +205,9 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
         for state in AttendanceRisk.objects.select_for_update().filter(enrolment__cohort=cohort)
     }
     now = timezone.now()
-    to_create, newly_at_risk, back_on_track, figures_changed = [], [], [], []
+    to_create, newly_at_risk, back_on_track, flipped_to_risk, figures_changed = [], [], [], [], []
+    threshold = cohort.course.attendance_threshold
+    threshold_changed = [s.pk for s in states.values() if s.threshold != threshold]
     for enrolment_id, summary in summaries.items():
         state = states.get(enrolment_id)
         if state is None:
@@ -226,6 +228,7 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
             continue
         if summary.at_risk and not state.at_risk:
             newly_at_risk.append(enrolment_id)
+            flipped_to_risk.append(state.pk)
         # The figures shown on the at-risk list; a learner on track is shown live, never from here.
         if summary.at_risk and state.best_reachable != summary.best_reachable:
             state.best_reachable = summary.best_reachable
@@ -233,15 +236,11 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     # A few statements whatever the cohort's size: one per kind of change.
     AttendanceRisk.objects.bulk_create(to_create)
     AttendanceRisk.objects.filter(pk__in=back_on_track).update(at_risk=False, changed_at=now)
-    AttendanceRisk.objects.filter(
-        enrolment__cohort=cohort, enrolment_id__in=newly_at_risk, at_risk=False
-    ).update(at_risk=True, changed_at=now, notified_at=None)
+    AttendanceRisk.objects.filter(pk__in=flipped_to_risk).update(
+        at_risk=True, changed_at=now, notified_at=None
+    )
     AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
-    if states or to_create:
-        threshold = cohort.course.attendance_threshold
-        AttendanceRisk.objects.filter(enrolment__cohort=cohort).exclude(threshold=threshold).update(
-            threshold=threshold
-        )
+    AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk

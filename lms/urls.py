@@ -36,6 +36,7 @@ urlpatterns = [
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
+    path("attendance/", include("assessments.attendance_urls")),
 ]
 
 if settings.DEBUG:

@@ -223,3 +223,33 @@ def make_template(*, course, mandatory: int = 2, optional: int = 1, **fields):
     for i in range(mandatory + optional):
         CriterionFactory(template=template, mandatory=i < mandatory, sort_order=i)
     return template
+
+
+# --- Attendance (issue 3) ----------------------------------------------------------------------
+
+from assessments.models import AttendanceRecord  # noqa: E402
+from courses.models import Session  # noqa: E402
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")
+    kind = Session.Kind.THEORY
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(12, 0)
+
+
+class AttendanceRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendanceRecord
+
+    session = factory.SubFactory(SessionFactory)
+    enrolment = factory.SubFactory(
+        EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = "present"
+    recorded_at = factory.LazyFunction(timezone.now)

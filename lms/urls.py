@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import verify_urlpatterns
 from lms import views as lms_views
 
 urlpatterns = [
@@ -35,6 +36,8 @@ urlpatterns = [
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("learning/", include("courses.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("verify/", include((verify_urlpatterns, "verify"))),
 ]
 
 if settings.DEBUG:

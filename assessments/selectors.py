@@ -10,7 +10,9 @@ import datetime
 from assessments.rules import AttendanceSummary, PracticalResult
 
 
-def attendance_summaries(*, cohort, as_of: datetime.date | None = None) -> dict[int, AttendanceSummary]:
+def attendance_summaries(
+    *, cohort, as_of: datetime.date | None = None
+) -> dict[int, AttendanceSummary]:
     return {}
 
 

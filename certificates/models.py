@@ -14,9 +14,7 @@ from certificates.storage import private_storage
 class CertificateSettings(BaseSiteSetting):
     """What every certificate carries about who awards it, and who signs it."""
 
-    awarding_body = models.CharField(
-        _("awarding body"), max_length=200, default="Training Centre"
-    )
+    awarding_body = models.CharField(_("awarding body"), max_length=200, default="Training Centre")
     country = models.CharField(_("country"), max_length=100, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -115,5 +115,5 @@ def learning_record_pdf(
 
 def minimal_pdf() -> bytes:
     """One paragraph, for the benchmark's baseline: same fonts, same PDF/A variant."""
-    html = f'<p style="font-family: \'{FONT_FAMILY}\'">A minimal page with one paragraph.</p>'
+    html = f"<p style=\"font-family: '{FONT_FAMILY}'\">A minimal page with one paragraph.</p>"
     return html_to_pdf(html)

@@ -62,7 +62,8 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
     if facts.enrolment_status == WITHDRAWN:
         if facts.withdrawn_on:
             reasons.append(
-                _("Withdrew from the cohort on %(date)s.") % {"date": facts.withdrawn_on.isoformat()}
+                _("Withdrew from the cohort on %(date)s.")
+                % {"date": facts.withdrawn_on.isoformat()}
             )
         else:
             reasons.append(_("Withdrew from the cohort."))

@@ -53,9 +53,7 @@ def _snapshot(*, enrolment: Enrolment, facts: rules.EligibilityFacts, issued_on)
     branding = selectors.branding()
     attendance_rate = None
     if course.attendance_required and facts.attendance is not None:
-        rate = rules.percent_floor(
-            facts.attendance.attended, facts.attendance.counted_whole_course
-        )
+        rate = rules.percent_floor(facts.attendance.attended, facts.attendance.counted_whole_course)
         attendance_rate = str(rate) if rate is not None else None
     return {
         "printed_name": enrolment.learner.display_name,
@@ -96,7 +94,10 @@ def _decide(enrolment: Enrolment) -> rules.EligibilityFacts:
     if not decision.eligible:
         raise ValidationError(
             MSG_NOT_ELIGIBLE,
-            params={"learner": enrolment.learner.display_name, "reasons": " ".join(decision.reasons)},
+            params={
+                "learner": enrolment.learner.display_name,
+                "reasons": " ".join(decision.reasons),
+            },
         )
     return facts
 
@@ -171,9 +172,7 @@ def certificates_issue(*, cohort: Cohort, enrolment_ids, by) -> CertificateBatch
         errors = []
         for enrolment in enrolments:
             try:
-                certificate, was_created = _issue_locked(
-                    enrolment=enrolment, by=by, batch=batch
-                )
+                certificate, was_created = _issue_locked(enrolment=enrolment, by=by, batch=batch)
             except ValidationError as error:
                 errors.extend(error.messages)
                 continue
@@ -259,9 +258,7 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
     branding = selectors.branding()
     url = verification_url(certificate.verification_code)
     snapshot = dict(certificate.snapshot)
-    snapshot["participation_label"] = CoursePage.Participation(
-        snapshot["participation_form"]
-    ).label
+    snapshot["participation_label"] = CoursePage.Participation(snapshot["participation_form"]).label
     return {
         "certificate": certificate,
         "s": snapshot,

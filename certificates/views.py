@@ -16,7 +16,6 @@ from certificates.forms import LookupForm, ReasonForm, UploadForm
 from certificates.models import Certificate
 from courses.selectors import cohorts_coordinated_by
 
-
 # --- Coordinators -------------------------------------------------------------------------
 
 
@@ -94,7 +93,9 @@ def _managed_post(request, pk, action, success):
         messages.error(request, _("Give a reason."))
         return redirect("certificates:detail", pk=certificate.pk)
     try:
-        result = action(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)
+        result = action(
+            certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("certificates:detail", pk=certificate.pk)
@@ -128,9 +129,9 @@ def retry(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         if certificate.render_status == Certificate.Render.FAILED:
-            messages.error(request, _("The PDF failed again: %(error)s") % {
-                "error": certificate.render_error
-            })
+            messages.error(
+                request, _("The PDF failed again: %(error)s") % {"error": certificate.render_error}
+            )
         else:
             messages.success(request, _("The PDF is being prepared again."))
     return redirect("certificates:detail", pk=certificate.pk)
@@ -197,8 +198,16 @@ def _too_many(request):
     return render(request, "certificates/verify_limited.html", status=429)
 
 
-def _verify_page(request, *, certificate=None, looked_up=False, upload_result=None, status=200,
-                 lookup_form=None, upload_form=None):
+def _verify_page(
+    request,
+    *,
+    certificate=None,
+    looked_up=False,
+    upload_result=None,
+    status=200,
+    lookup_form=None,
+    upload_form=None,
+):
     return render(
         request,
         "certificates/verify.html",

@@ -58,9 +58,7 @@ def seed(*, today: datetime.date, stdout) -> None:
     if not Certificate.objects.filter(status=Certificate.Status.REVOKED).exists():
         last = Certificate.objects.filter(status=Certificate.Status.VALID).order_by("-pk").first()
         if last is not None and Certificate.objects.filter(status="valid").count() > 1:
-            services.certificate_revoke(
-                certificate=last, reason=REVOKE_REASON, by=last.issued_by
-            )
+            services.certificate_revoke(certificate=last, reason=REVOKE_REASON, by=last.issued_by)
     stdout.write(
         f"Certificates: {issued} issued now, "
         f"{Certificate.objects.filter(status=Certificate.Status.VALID).count()} valid, "

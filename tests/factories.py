@@ -179,8 +179,6 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
     completed_at = factory.LazyFunction(timezone.now)
 
 
-
-
 # --- certificates ---------------------------------------------------------------------------
 
 

@@ -209,9 +209,7 @@ def test_reissue_corrects_the_name_and_supersedes_the_old_certificate(cohort, co
     profile.printed_name = "María José Núñez"
     profile.save()
 
-    new = services.certificate_reissue(
-        certificate=old, reason="Name correction", by=coordinator
-    )
+    new = services.certificate_reissue(certificate=old, reason="Name correction", by=coordinator)
 
     old.refresh_from_db()
     new.refresh_from_db()

@@ -335,5 +335,3 @@ def test_withdrawn_learner_never_appears_as_certifiable(client, world):
     page = client.get(queue_url(cohort)).text
     assert f'value="{enrolment.pk}"' not in page
     assert "Withdrew from the cohort on" in page
-
-

@@ -160,9 +160,12 @@ def certificate_issue(*, enrolment: Enrolment, by, batch=None) -> tuple[Certific
 def certificates_issue(*, cohort: Cohort, enrolment_ids, by) -> CertificateBatch:
     """Certify several learners of a cohort in one action. All or nothing: if any one is not
     eligible (the queue may be stale), nobody is certified and the message says who and why."""
-    ids = sorted({int(pk) for pk in enrolment_ids})
-    if not ids:
+    raw = [str(pk).strip() for pk in enrolment_ids]
+    if not raw:
         raise ValidationError(MSG_NOTHING_SELECTED)
+    if not all(pk.isdigit() for pk in raw):
+        raise ValidationError(MSG_NOT_IN_COHORT)
+    ids = sorted({int(pk) for pk in raw})
     created: list[Certificate] = []
     with transaction.atomic():
         enrolments = list(cohort.enrolments.filter(pk__in=ids))
@@ -303,7 +306,12 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     certificate.save(
         update_fields=["pdf", "sha256", "render_status", "render_error", "rendered_at"]
     )
-    certificate_notify(certificate=certificate)
+    try:
+        certificate_notify(certificate=certificate)
+    except Exception:
+        # The certificate is issued and its PDF stored; a mail server being down must not
+        # turn that into a failure. The learner still finds it under "My certificates".
+        logger.exception("Could not email the learner about certificate %s", certificate.serial)
     return certificate
 
 

@@ -35,9 +35,8 @@ def queue(request, cohort_id: int):
             batch = services.certificates_issue(
                 cohort=cohort, enrolment_ids=request.POST.getlist("enrolment"), by=request.user
             )
-        except (ValidationError, ValueError) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            messages.error(request, text)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
             return redirect("certificates:batch", batch_id=batch.pk)
     rows = selectors.certify_queue(cohort=cohort)

@@ -80,6 +80,7 @@ def test_posting_nothing_or_garbage_gives_a_message_not_a_500(client, world):
     assert "Select at least one eligible learner" in response.text
     response = client.post(queue_url(world.cohort_x), {"enrolment": ["abc"]})
     assert response.status_code == 200
+    assert "not in the cohort" in response.text
     response = client.post(queue_url(world.cohort_x), {"enrolment": [world.enrolment_b.pk]})
     assert "not in the cohort" in response.text
     assert not Certificate.objects.exists()

@@ -17,6 +17,9 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# The worker closes database connections between tasks, so this test cannot run inside the
+# test's own transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_batch_waits_for_the_worker_and_the_progress_fills(database_tasks):
     from django_tasks_db.models import DBTaskResult
 

@@ -336,3 +336,19 @@ def test_withdrawn_learner_never_appears_as_certifiable(client, world):
     page = client.get(queue_url(cohort)).text
     assert f'value="{enrolment.pk}"' not in page
     assert "Withdrew from the cohort on" in page
+
+
+@pytest.mark.parametrize("who", ["coordinator_y", "learner_a", "trainer_x"])
+def test_batch_progress_is_only_for_the_cohorts_coordinators(client, world, certified, who):
+    batch = services.certificates_issue(
+        cohort=certified.enrolment.cohort,
+        enrolment_ids=[
+            factories.EnrolmentFactory(cohort=certified.enrolment.cohort).pk,
+        ],
+        by=world.coordinator_x,
+    )
+    url = reverse("certificates:batch", args=[batch.pk])
+    client.force_login(world.coordinator_x)
+    assert "1 of 1 PDFs ready." in client.get(url).text
+    client.force_login(getattr(world, who))
+    assert client.get(url).status_code == 404

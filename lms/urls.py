@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import verify_urlpatterns
 from lms import views as lms_views
 
 urlpatterns = [
@@ -37,6 +38,8 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("attendance/", include("assessments.attendance_urls")),
+    path("certificates/", include("certificates.urls")),
+    path("verify/", include((verify_urlpatterns, "verify"))),
 ]
 
 if settings.DEBUG:

@@ -179,6 +179,32 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
     completed_at = factory.LazyFunction(timezone.now)
 
 
+# --- certificates ---------------------------------------------------------------------------
+
+
+def make_certifiable_course(**fields) -> CoursePage:
+    """A course that awards a certificate and measures no attendance: with every required lesson
+    done, its learners are eligible without attendance or practical data."""
+    fields.setdefault("attendance_required", False)
+    fields.setdefault("awards_certificate", True)
+    fields.setdefault("learning_outcomes", [("outcome", "Prepare and bake bread safely")])
+    fields.setdefault("assessment_type", "Practical observation with a checklist")
+    return make_course(**fields)
+
+
+def complete_required_lessons(enrolment) -> None:
+    for lesson in enrolment.cohort.course.lessons().filter(required_for_completion=True):
+        LessonCompletionFactory(enrolment=enrolment, lesson=lesson)
+
+
+def certificate_issue_now(enrolment, *, by=None):
+    from certificates.services import certificate_issue
+
+    certificate, _created = certificate_issue(enrolment=enrolment, by=by)
+    certificate.refresh_from_db()
+    return certificate
+
+
 __all__ = ["PASSWORD", "Page"]
 
 

@@ -32,5 +32,10 @@ ROLE_PERMISSIONS = {
         ("wagtaildocs", "document", "add_document"),
         ("wagtaildocs", "document", "change_document"),
         ("wagtaildocs", "document", "choose_document"),
+        # Practical assessment checklists of the courses they coordinate (scoped in
+        # assessments.selectors.templates_editable_by).
+        ("assessments", "assessmenttemplate", "view_assessmenttemplate"),
+        ("assessments", "assessmenttemplate", "add_assessmenttemplate"),
+        ("assessments", "assessmenttemplate", "change_assessmenttemplate"),
     ],
 }

@@ -179,4 +179,103 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
     completed_at = factory.LazyFunction(timezone.now)
 
 
+# --- certificates ---------------------------------------------------------------------------
+
+
+def make_certifiable_course(**fields) -> CoursePage:
+    """A course that awards a certificate and measures no attendance: with every required lesson
+    done, its learners are eligible without attendance or practical data."""
+    fields.setdefault("attendance_required", False)
+    fields.setdefault("awards_certificate", True)
+    fields.setdefault("learning_outcomes", [("outcome", "Prepare and bake bread safely")])
+    fields.setdefault("assessment_type", "Practical observation with a checklist")
+    return make_course(**fields)
+
+
+def complete_required_lessons(enrolment) -> None:
+    for lesson in enrolment.cohort.course.lessons().filter(required_for_completion=True):
+        LessonCompletionFactory(enrolment=enrolment, lesson=lesson)
+
+
+def certificate_issue_now(enrolment, *, by=None):
+    from certificates.services import certificate_issue
+
+    certificate, _created = certificate_issue(enrolment=enrolment, by=by)
+    certificate.refresh_from_db()
+    return certificate
+
+
 __all__ = ["PASSWORD", "Page"]
+
+
+# --- Practical assessments ---
+
+
+def png_bytes(size: tuple[int, int] = (4, 4), colour: str = "tan") -> bytes:
+    """A real, small PNG image, as a phone camera would send a photo."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class AssessmentTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.AssessmentTemplate"
+
+    course = factory.LazyFunction(lambda: make_course())
+    name = factory.Sequence(lambda n: f"Practical task {n}")
+    learner_instructions = "Show the assessor how you do the task."
+    assessor_instructions = "Observe without helping."
+    required_for_certification = True
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.Criterion"
+
+    template = factory.SubFactory(AssessmentTemplateFactory)
+    statement = factory.Sequence(lambda n: f"Criterion {n}")
+    mandatory = True
+    sort_order = factory.Sequence(lambda n: n)
+
+
+def make_template(*, course, mandatory: int = 2, optional: int = 1, **fields):
+    """A template with `mandatory` mandatory criteria followed by `optional` optional ones."""
+    template = AssessmentTemplateFactory(course=course, **fields)
+    for i in range(mandatory + optional):
+        CriterionFactory(template=template, mandatory=i < mandatory, sort_order=i)
+    return template
+
+
+# --- Attendance (issue 3) ----------------------------------------------------------------------
+
+from assessments.models import AttendanceRecord  # noqa: E402
+from courses.models import Session  # noqa: E402
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")
+    kind = Session.Kind.THEORY
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(12, 0)
+
+
+class AttendanceRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendanceRecord
+
+    session = factory.SubFactory(SessionFactory)
+    enrolment = factory.SubFactory(
+        EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = "present"
+    recorded_at = factory.LazyFunction(timezone.now)

@@ -153,5 +153,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

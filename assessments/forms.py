@@ -1,0 +1,113 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from assessments import services
+from assessments.models import Attempt
+
+# --- Practical assessments ---
+
+MET = "met"
+NOT_YET = "not_yet"
+
+
+class CameraInput(forms.ClearableFileInput):
+    """Several photos or PDFs at once; on a phone, the camera opens straight away."""
+
+    allow_multiple_selected = True
+
+    def __init__(self, attrs=None):
+        base = {"accept": "image/*,application/pdf", "capture": "environment"}
+        super().__init__({**base, **(attrs or {})})
+
+
+class EvidenceField(forms.FileField):
+    widget = CameraInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class AttemptRecordForm(forms.Form):
+    """The assessor's record of one attempt: each criterion met or not yet met, with comments."""
+
+    assessed_on = forms.DateField(
+        label=_("Date of the assessment"),
+        # The browser's date picker reads and sends ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    feedback = forms.CharField(
+        label=_("Feedback for the learner"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The learner reads this once the attempt is reviewed."),
+    )
+    evidence = EvidenceField(
+        label=_("Add photos or PDFs"),
+        required=False,
+        help_text=_("JPEG, PNG or PDF, up to 10 MB each."),
+    )
+
+    def __init__(self, *args, attempt: Attempt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attempt = attempt
+        self.criteria = [result.criterion for result in attempt.results.all()]
+        if not self.is_bound:
+            self.initial.setdefault("assessed_on", attempt.assessed_on)
+            self.initial.setdefault("feedback", attempt.feedback)
+        for result in attempt.results.all():
+            cid = result.criterion_id
+            self.fields[f"met_{cid}"] = forms.ChoiceField(
+                label=result.criterion.statement,
+                choices=[(MET, _("Met")), (NOT_YET, _("Not yet met"))],
+                widget=forms.RadioSelect(attrs={"class": "btn-check"}),
+                required=False,
+                initial={True: MET, False: NOT_YET}.get(result.met),
+            )
+            self.fields[f"comment_{cid}"] = forms.CharField(
+                label=_("Comment"),
+                required=False,
+                initial=result.comment,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def clean_evidence(self):
+        files = self.cleaned_data.get("evidence") or []
+        errors = []
+        for upload in files:
+            try:
+                services.evidence_check(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def rows(self):
+        """Each criterion with its two bound fields, for the template."""
+        return [
+            (criterion, self[f"met_{criterion.pk}"], self[f"comment_{criterion.pk}"])
+            for criterion in self.criteria
+        ]
+
+    def marks(self) -> dict[int, services.Mark]:
+        marks = {}
+        for criterion in self.criteria:
+            value = self.cleaned_data.get(f"met_{criterion.pk}")
+            met = {MET: True, NOT_YET: False}.get(value)
+            marks[criterion.pk] = services.Mark(
+                met=met, comment=self.cleaned_data.get(f"comment_{criterion.pk}", "")
+            )
+        return marks
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return the attempt: say what must be corrected."),
+    )

@@ -1,0 +1,101 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    UsageView,
+)
+
+from assessments import selectors
+from assessments.models import AssessmentTemplate
+
+# --- Practical assessments ---
+
+MSG_TEMPLATE_IN_USE = _(
+    "This practical assessment has recorded attempts, so it cannot be deleted: they are part of "
+    "learners' records."
+)
+
+
+class CoordinatedTemplateMixin:
+    """A coordinator opens only the templates of courses they coordinate; others are 404."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not selectors.templates_editable_by(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class TemplateEditView(CoordinatedTemplateMixin, EditView):
+    pass
+
+
+class TemplateDeleteView(CoordinatedTemplateMixin, DeleteView):
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, MSG_TEMPLATE_IN_USE)
+            return redirect(self.edit_url_name, self.object.pk)
+
+
+class TemplateHistoryView(CoordinatedTemplateMixin, HistoryView):
+    pass
+
+
+class TemplateUsageView(CoordinatedTemplateMixin, UsageView):
+    pass
+
+
+class AssessmentTemplateViewSet(SnippetViewSet):
+    model = AssessmentTemplate
+    icon = "tasks"
+    menu_label = _("Practical assessments")
+    menu_name = "practical_assessments"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "course", "required_for_certification"]
+    list_filter = ["required_for_certification"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+    edit_view_class = TemplateEditView
+    delete_view_class = TemplateDeleteView
+    history_view_class = TemplateHistoryView
+    usage_view_class = TemplateUsageView
+
+    def get_queryset(self, request):
+        return selectors.templates_editable_by(request.user).select_related("course")
+
+
+register_snippet(AssessmentTemplateViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_practical_log_actions(actions):
+    actions.register_action("assessments.attempt.start", _("Start attempt"), _("Attempt started"))
+    actions.register_action(
+        "assessments.attempt.discard", _("Discard draft"), _("Draft attempt discarded")
+    )
+    actions.register_action(
+        "assessments.attempt.submit", _("Submit attempt"), _("Attempt submitted for review")
+    )
+    actions.register_action(
+        "assessments.attempt.review", _("Confirm attempt"), _("Attempt reviewed and confirmed")
+    )
+    actions.register_action(
+        "assessments.attempt.return", _("Return attempt"), _("Attempt returned for correction")
+    )
+
+
+# --- Attendance ---
+@hooks.register("register_log_actions")
+def register_attendance_log_actions(actions):
+    actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))

@@ -1,0 +1,96 @@
+"""The practical assessment rules at their boundaries, without a database."""
+
+import pytest
+
+from assessments import rules
+from assessments.rules import CriterionMark as M
+
+
+def test_all_mandatory_met_and_an_optional_not_passes():
+    marks = [M(True, True), M(True, True), M(False, False)]
+    assert rules.practical_passed(marks=marks, min_share_met=None) is True
+
+
+def test_one_mandatory_missed_fails_even_with_everything_else_met():
+    marks = [M(True, True), M(True, False), M(False, True)]
+    assert rules.practical_passed(marks=marks, min_share_met=None) is False
+
+
+def test_one_mandatory_missed_fails_even_when_the_share_is_reached():
+    marks = [M(True, False)] + [M(False, True)] * 9  # 90% met
+    assert rules.practical_passed(marks=marks, min_share_met=50) is False
+
+
+@pytest.mark.parametrize(
+    ("met_optional", "share", "passed"),
+    [
+        (2, 75, True),  # 3 of 4 = exactly 75%
+        (1, 75, False),  # 2 of 4 = 50%
+        (2, 76, False),  # 75% is below 76%: no rounding up
+    ],
+)
+def test_share_of_criteria_at_exactly_the_set_share(met_optional, share, passed):
+    marks = [M(True, True)] + [M(False, i < met_optional) for i in range(3)]
+    assert rules.practical_passed(marks=marks, min_share_met=share) is passed
+
+
+def test_share_is_exact_for_thirds():
+    # 2 of 3 is 66.67%: passes at 66, fails at 67.
+    marks = [M(True, True), M(False, True), M(False, False)]
+    assert rules.practical_passed(marks=marks, min_share_met=66) is True
+    assert rules.practical_passed(marks=marks, min_share_met=67) is False
+
+
+def test_unmarked_or_empty_checklist_cannot_pass():
+    assert rules.practical_passed(marks=[], min_share_met=None) is False
+    assert (
+        rules.practical_passed(marks=[M(True, True), M(False, None)], min_share_met=None) is False
+    )
+    assert rules.marks_complete([M(True, True), M(False, None)]) is False
+
+
+@pytest.mark.parametrize(
+    ("used", "allowed", "passed", "open_", "refusal"),
+    [
+        (0, 3, False, False, None),
+        (2, 3, False, False, None),
+        (3, 3, False, False, rules.StartRefusal.ATTEMPTS_EXHAUSTED),
+        (1, 1, False, False, rules.StartRefusal.ATTEMPTS_EXHAUSTED),
+        (1, 3, True, False, rules.StartRefusal.ALREADY_PASSED),
+        (1, 3, False, True, rules.StartRefusal.ATTEMPT_OPEN),
+    ],
+)
+def test_attempt_start_refusal(used, allowed, passed, open_, refusal):
+    assert (
+        rules.attempt_start_refusal(
+            attempts_used=used, attempts_allowed=allowed, passed=passed, has_open_attempt=open_
+        )
+        is refusal
+    )
+
+
+def test_reviewer_must_be_cohort_staff_and_not_the_assessor():
+    assert rules.reviewer_allowed(reviewer_id=2, assessor_id=1, cohort_staff_ids=[1, 2]) is True
+    assert rules.reviewer_allowed(reviewer_id=1, assessor_id=1, cohort_staff_ids=[1, 2]) is False
+    assert rules.reviewer_allowed(reviewer_id=3, assessor_id=1, cohort_staff_ids=[1, 2]) is False
+
+
+@pytest.mark.parametrize(
+    ("head", "content_type"),
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
+        (b"%PDF-1.7\n", "application/pdf"),
+        (b"GIF89a", None),
+        (b"<html>", None),
+        (b"\x89PNG\r\n", None),  # a truncated signature is not a PNG
+        (b"", None),
+    ],
+)
+def test_evidence_is_recognised_by_content(head, content_type):
+    assert rules.evidence_content_type(head) == content_type
+
+
+def test_practical_result_attempts_left_never_negative():
+    result = rules.PracticalResult(1, "Bake", True, False, attempts_used=3, attempts_allowed=2)
+    assert result.attempts_left == 0

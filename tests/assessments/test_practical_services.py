@@ -1,0 +1,311 @@
+"""Attempts, reviews and evidence through the services, as views and the demo use them."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import ModelLogEntry
+
+from assessments import rules, services
+from assessments.models import Attempt, Evidence, Review
+from tests import factories
+from tests.assessments.practical import bread_template, confirmed, recorded
+
+
+@pytest.fixture
+def bread(world):
+    return bread_template(world.course)
+
+
+def actions(attempt):
+    return list(
+        ModelLogEntry.objects.for_instance(attempt).order_by("pk").values_list("action", flat=True)
+    )
+
+
+def test_submit_computes_the_outcome_from_the_criteria(world, bread):
+    passing = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, False])
+    assert passing.status == Attempt.Status.SUBMITTED
+    assert passing.outcome == Attempt.Outcome.PASS
+    services.attempt_confirm(attempt=passing, reviewer=world.coordinator_x)
+    other = factories.EnrolmentFactory(cohort=world.cohort_x)
+    failing = recorded(other, bread, world.trainer_x, [True, False, True])
+    assert failing.outcome == Attempt.Outcome.NOT_YET
+
+
+def test_submit_refused_until_every_criterion_is_marked(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, None], submit=False)
+    with pytest.raises(ValidationError) as error:
+        services.attempt_submit(attempt=attempt, by=world.trainer_x)
+    assert error.value.messages == [str(services.MSG_UNMARKED)]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.DRAFT
+    assert attempt.outcome == ""
+
+
+def test_only_a_confirmed_attempt_counts(world, bread):
+    from assessments.selectors import practical_results
+
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    assert practical_results(cohort=world.cohort_x)[world.enrolment_a.pk][0].passed is False
+    services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x)
+    assert practical_results(cohort=world.cohort_x)[world.enrolment_a.pk][0].passed is True
+
+
+def test_reviewer_equal_to_assessor_refused(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    for review in (
+        lambda: services.attempt_confirm(attempt=attempt, reviewer=world.trainer_x),
+        lambda: services.attempt_return(attempt=attempt, reviewer=world.trainer_x, reason="x"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            review()
+        assert error.value.messages == [str(services.MSG_REVIEWER_IS_ASSESSOR)]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert not Review.objects.exists()
+
+
+def test_review_outside_the_reviewers_cohorts_refused(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    for outsider in (world.trainer_y, world.coordinator_y, world.learner_a, world.outsider):
+        with pytest.raises(ValidationError) as error:
+            services.attempt_confirm(attempt=attempt, reviewer=outsider)
+        assert error.value.messages == [str(services.MSG_REVIEWER_NOT_STAFF)]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+
+
+def test_a_second_trainer_of_the_cohort_may_review(world, bread):
+    second = factories.TrainerFactory(username="second_trainer")
+    world.cohort_x.trainers.add(second)
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
+    review = services.attempt_confirm(attempt=attempt, reviewer=second)
+    assert review.decision == Review.Decision.CONFIRMED
+
+
+def test_attempts_beyond_the_course_maximum_are_refused(world, bread):
+    world.course.max_assessment_attempts = 2
+    world.course.save()
+    for _ in range(2):
+        confirmed(
+            world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [False, True, True]
+        )
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+        )
+    assert "used all 2 attempts" in error.value.messages[0]
+    assert Attempt.objects.filter(enrolment=world.enrolment_a).count() == 2
+
+
+def test_no_attempt_after_a_pass(world, bread):
+    confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [True, True, True])
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+        )
+    assert "already passed" in error.value.messages[0]
+
+
+def test_a_resit_waits_for_the_open_attempt(world, bread):
+    recorded(world.enrolment_a, bread, world.trainer_x, [False, True, True])
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+        )
+    assert "in progress" in error.value.messages[0]
+
+
+def test_resit_after_not_yet_gets_the_next_number(world, bread):
+    confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [False, True, True])
+    resit = confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [True] * 3)
+    assert resit.number == 2
+    assert resit.passed
+
+
+def test_only_staff_of_the_cohort_may_assess(world, bread):
+    for person in (world.trainer_y, world.learner_a, world.outsider):
+        with pytest.raises(ValidationError):
+            services.attempt_start(enrolment=world.enrolment_a, template=bread, assessor=person)
+    assert not Attempt.objects.exists()
+
+
+def test_template_of_another_course_refused(world):
+    other = bread_template(factories.make_course(title="Organic Farming"), name="Plant a bed")
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=other, assessor=world.trainer_x
+        )
+    assert error.value.messages == [str(services.MSG_WRONG_COURSE)]
+
+
+def test_withdrawn_learner_cannot_start(world, bread):
+    from courses.services import enrolment_withdraw
+
+    enrolment_withdraw(enrolment=world.enrolment_a, reason="Moved away")
+    with pytest.raises(ValidationError):
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+        )
+
+
+def test_a_confirmed_attempt_cannot_be_edited_and_a_correction_is_a_review(world, bread):
+    attempt = confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [True] * 3)
+    with pytest.raises(ValidationError) as error:
+        services.attempt_record(
+            attempt=attempt,
+            by=world.trainer_x,
+            marks={},
+            feedback="x",
+            assessed_on=attempt.assessed_on,
+        )
+    assert error.value.messages == [str(services.MSG_NOT_EDITABLE)]
+    with pytest.raises(ValidationError):
+        services.attempt_return(attempt=attempt, reviewer=world.coordinator_x, reason="  ")
+
+    services.attempt_return(
+        attempt=attempt, reviewer=world.coordinator_x, reason="Shaping was not observed."
+    )
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.RETURNED
+    assert not attempt.passed
+    reviews = list(attempt.reviews.values_list("decision", "is_correction"))
+    assert reviews == [("confirmed", False), ("returned", True)]
+
+    # The assessor corrects and resubmits; a new confirmation makes it count again.
+    marks = {
+        r.criterion_id: services.Mark(met=r.criterion.sort_order != 1)
+        for r in attempt.results.all()
+    }
+    services.attempt_record(
+        attempt=attempt,
+        by=world.trainer_x,
+        marks=marks,
+        feedback="",
+        assessed_on=attempt.assessed_on,
+    )
+    services.attempt_submit(attempt=attempt, by=world.trainer_x)
+    services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x)
+    attempt.refresh_from_db()
+    assert attempt.outcome == Attempt.Outcome.NOT_YET
+    assert attempt.reviews.count() == 3
+
+
+def test_a_confirmed_attempt_cannot_be_deleted(world, bread):
+    from django.db.models import ProtectedError
+
+    attempt = confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [True] * 3)
+    with pytest.raises(ProtectedError):
+        attempt.delete()
+
+
+def test_only_the_assessor_records(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    with pytest.raises(ValidationError) as error:
+        services.attempt_submit(attempt=attempt, by=world.coordinator_x)
+    assert error.value.messages == [str(services.MSG_NOT_ASSESSOR)]
+
+
+def test_assessment_date_cannot_be_in_the_future(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    with pytest.raises(ValidationError):
+        services.attempt_record(
+            attempt=attempt,
+            by=world.trainer_x,
+            marks={},
+            feedback="",
+            assessed_on=datetime.date.today() + datetime.timedelta(days=2),
+        )
+
+
+def test_audit_entries_for_submit_review_and_return(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True] * 3)
+    services.attempt_return(attempt=attempt, reviewer=world.coordinator_x, reason="Add a photo.")
+    services.attempt_submit(attempt=attempt, by=world.trainer_x)
+    services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x)
+    assert actions(attempt) == [
+        "assessments.attempt.start",
+        "assessments.attempt.submit",
+        "assessments.attempt.return",
+        "assessments.attempt.submit",
+        "assessments.attempt.review",
+    ]
+    last = ModelLogEntry.objects.for_instance(attempt).order_by("pk").last()
+    assert last.user == world.coordinator_x
+    assert str(last.message) == "Attempt reviewed and confirmed"
+
+
+# Evidence
+
+
+def upload(content: bytes, name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.fixture
+def draft(world, bread):
+    return recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+
+
+def test_png_evidence_is_stored_privately_under_a_random_name(world, draft, private_media):
+    evidence = services.evidence_add(
+        attempt=draft, upload=upload(factories.png_bytes(), "Maria's bread.png"), by=world.trainer_x
+    )
+    assert evidence.content_type == "image/png"
+    assert evidence.original_name == "Maria's bread.png"
+    assert "Maria" not in evidence.file.name
+    assert evidence.file.name.endswith(".png")
+    stored = private_media / evidence.file.name
+    assert stored.read_bytes() == factories.png_bytes()
+
+
+def test_pdf_and_jpeg_evidence_accepted(world, draft):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (3, 3), "white").save(buffer, format="JPEG")
+    jpeg = services.evidence_add(
+        attempt=draft, upload=upload(buffer.getvalue(), "a.jpg"), by=world.trainer_x
+    )
+    pdf = services.evidence_add(
+        attempt=draft, upload=upload(b"%PDF-1.4\n%%EOF\n", "notes.pdf"), by=world.trainer_x
+    )
+    assert (jpeg.content_type, pdf.content_type) == ("image/jpeg", "application/pdf")
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"<script>alert(1)</script>", "photo.png", "is not a JPEG or PNG photo or a PDF"),
+        (b"GIF89a\x01\x00", "photo.jpg", "is not a JPEG or PNG photo or a PDF"),
+        (b"\x89PNG\r\n\x1a\nnot really an image", "photo.png", "cannot be opened"),
+        (b"", "empty.pdf", "is empty"),
+    ],
+)
+def test_evidence_checked_by_content_not_name(world, draft, content, name, message):
+    with pytest.raises(ValidationError) as error:
+        services.evidence_add(attempt=draft, upload=upload(content, name), by=world.trainer_x)
+    assert message in error.value.messages[0]
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_over_10_mb_refused(world, draft):
+    big = b"%PDF-1.4\n" + b"0" * rules.EVIDENCE_MAX_BYTES
+    with pytest.raises(ValidationError) as error:
+        services.evidence_add(attempt=draft, upload=upload(big, "big.pdf"), by=world.trainer_x)
+    assert "larger than 10 MB" in error.value.messages[0]
+    exactly = b"%PDF-1.4\n" + b"0" * (rules.EVIDENCE_MAX_BYTES - 9)
+    assert services.evidence_add(
+        attempt=draft, upload=upload(exactly, "ok.pdf"), by=world.trainer_x
+    )
+
+
+def test_no_evidence_added_to_a_submitted_attempt(world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True] * 3)
+    with pytest.raises(ValidationError):
+        services.evidence_add(
+            attempt=attempt, upload=upload(factories.png_bytes(), "late.png"), by=world.trainer_x
+        )

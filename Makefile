@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test install lint migrations-check pytest test-postgres messages clean
+.PHONY: run test install system-packages lint migrations-check pytest test-postgres messages clean
 
 # Re-install only when the dependency list changes.
 $(BIN)/.installed: pyproject.toml
@@ -18,7 +18,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(BIN)/.installed node_modules/.installed
+# Certificates need DejaVu Sans (accented and Vietnamese names, embedded for PDF/A) and
+# HarfBuzz's subsetter (WeasyPrint's fallback, fontTools, is ~30x slower). Debian packages.
+SYSTEM_PACKAGES := fonts-dejavu-core libharfbuzz-subset0
+system-packages:
+	@if ! fc-list | grep -q "DejaVu Sans" || ! ldconfig -p | grep -q libharfbuzz-subset; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q $(SYSTEM_PACKAGES) >/dev/null || \
+	    { apt-get update -q >/dev/null && apt-get install -y -q $(SYSTEM_PACKAGES) >/dev/null; }; \
+	  else \
+	    echo "Please install: $(SYSTEM_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
+install: system-packages $(BIN)/.installed node_modules/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -51,3 +64,16 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 e2e: install
 	test -x /usr/bin/chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 	$(BIN)/pytest tests/e2e -p no:cacheprovider
+
+# A production-shaped cluster on this machine (docs/deployment.md): PostgreSQL, two gunicorn web
+# nodes on :8101 and :8102, one task worker; state, PID files and logs in .cluster/.
+.PHONY: cluster cluster-stop test-cluster
+cluster: install
+	deploy/cluster.sh start
+
+cluster-stop:
+	deploy/cluster.sh stop
+
+# The cluster tests (tests/cluster): starts the cluster if it is not running, stops it afterwards.
+test-cluster: install
+	deploy/cluster.sh test

@@ -14,8 +14,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from assessments import rules
 from assessments.storage import PrivateMediaStorage
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, Session
 
 # --- Practical assessments ---
 
@@ -330,3 +331,117 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.get_decision_display()} by {self.reviewer_id}"
+
+
+# --- Attendance ---
+# Attendance records and practical assessments: evidence measured against thresholds.
+class AttendanceStatus(models.TextChoices):
+    PRESENT = rules.PRESENT, _("Present")
+    LATE = rules.LATE, _("Late")
+    EXCUSED = rules.EXCUSED, _("Excused")
+    ABSENT = rules.ABSENT, _("Absent")
+
+
+class AttendanceRecord(models.Model):
+    """Whether one learner was at one session. `version` goes up on every change, so a roll call
+    saved from an out-of-date page can tell that someone else changed the record meanwhile."""
+
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="attendance_records",
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.PROTECT,
+        related_name="attendance_records",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=AttendanceStatus.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"))
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("attendance record")
+        verbose_name_plural = _("attendance records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrolment"], name="attendance_one_record_per_session"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AttendanceStatus.values), name="attendance_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="attendance_version_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} at {self.session_id}: {self.status}"
+
+
+class AttendanceChange(models.Model):
+    """The history of a record: every creation and change, never edited or deleted."""
+
+    record = models.ForeignKey(
+        AttendanceRecord,
+        verbose_name=_("attendance record"),
+        on_delete=models.PROTECT,
+        related_name="changes",
+    )
+    old_status = models.CharField(
+        _("old status"), max_length=10, choices=AttendanceStatus.choices, blank=True
+    )
+    new_status = models.CharField(_("new status"), max_length=10, choices=AttendanceStatus.choices)
+    old_note = models.CharField(_("old note"), max_length=300, blank=True)
+    new_note = models.CharField(_("new note"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("attendance change")
+        verbose_name_plural = _("attendance changes")
+
+    def __str__(self):
+        return f"{self.record_id}: {self.old_status or '-'} -> {self.new_status}"
+
+
+class AttendanceRisk(models.Model):
+    """Whether an enrolment is at risk of missing the attendance threshold, as last evaluated.
+
+    Kept so that coordinators are told once when the state changes, not on every save."""
+
+    enrolment = models.OneToOneField(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="attendance_risk",
+    )
+    at_risk = models.BooleanField(_("at risk"), default=False)
+    best_reachable = models.DecimalField(
+        _("best reachable rate (%)"), max_digits=5, decimal_places=2, null=True
+    )
+    threshold = models.PositiveSmallIntegerField(_("threshold (%)"))
+    changed_at = models.DateTimeField(_("state since"))
+    notified_at = models.DateTimeField(_("coordinators told at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance risk")
+        verbose_name_plural = _("attendance risks")
+
+    def __str__(self):
+        return f"{self.enrolment_id}: {'at risk' if self.at_risk else 'on track'}"

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 
 # --- Practical assessments ---
@@ -94,3 +95,169 @@ def evidence_content_type(head: bytes) -> str | None:
         if head.startswith(signature):
             return content_type
     return None
+
+
+# --- Attendance ---
+# Assessment rules as pure functions over plain values: no ORM, no request, no floats.
+#
+# Attendance (DOMAIN.md, "Attendance rate", "Threshold", "So far vs whole course"):
+#
+# - A session counts for a learner if it is their cohort's, is not cancelled, and falls on or after
+#   their enrolment date (and, once they withdrew, on or before their withdrawal date).
+# - Present counts as attended; Late too unless the course says otherwise; Excused is never
+#   attended and stays in the denominator unless the course removes it; Absent is not attended.
+#   A session held with no record for the learner is not attended either: there is no evidence.
+# - "So far" counts the sessions held up to today; "whole course" counts every session of the
+#   cohort.
+#   The threshold is met only over the whole course: attended * 100 >= threshold * counted, in
+#   integers, never rounded up. The best reachable rate assumes every remaining session attended.
+PRESENT = "present"
+LATE = "late"
+EXCUSED = "excused"
+ABSENT = "absent"
+STATUSES = (PRESENT, LATE, EXCUSED, ABSENT)
+
+
+@dataclass(frozen=True)
+class AttendancePolicy:
+    """What the course says about attendance."""
+
+    required: bool = True
+    threshold: int = 90
+    late_counts_as_attended: bool = True
+    excused_removed_from_denominator: bool = False
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    """One learner's sessions, as counted by the database.
+
+    `scheduled`: the sessions that count for this learner over the whole cohort;
+    `held`: those of them held so far; the four statuses: records for held sessions."""
+
+    scheduled: int
+    held: int
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+    withdrawn: bool = False
+
+    def __post_init__(self):
+        recorded = self.present + self.late + self.excused + self.absent
+        if not 0 <= recorded <= self.held <= self.scheduled:
+            raise ValueError(f"Inconsistent session counts: {self}")
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    attended: int
+    counted: int  # so far
+    counted_whole_course: int
+    remaining: int
+    rate_so_far: Decimal | None
+    rate_whole_course: Decimal | None
+    best_reachable: Decimal | None
+    threshold: int
+    required: bool
+    meets_threshold: bool  # over the whole cohort
+    at_risk: bool
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+    unrecorded: int = 0  # held sessions with no record: not attended
+    sessions_needed: int | None = None  # of the remaining sessions, to meet the threshold
+    withdrawn: bool = False
+
+    @property
+    def can_miss(self) -> int | None:
+        """How many of the remaining sessions the learner may still miss and meet the threshold."""
+        if self.sessions_needed is None or self.sessions_needed > self.remaining:
+            return None
+        return self.remaining - self.sessions_needed
+
+
+def is_attended(status: str, policy: AttendancePolicy) -> bool:
+    return status == PRESENT or (status == LATE and policy.late_counts_as_attended)
+
+
+def rate(attended: int, counted: int) -> Decimal | None:
+    """attended / counted as a percentage with two decimals, rounded down (never up: 89.999...%
+    shows as 89.99%, not 90.00%). None when nothing counts."""
+    if counted == 0:
+        return None
+    hundredths = attended * 10_000 // counted
+    return Decimal(hundredths).scaleb(-2)
+
+
+def meets(attended: int, counted: int, threshold: int) -> bool:
+    """attended / counted >= threshold %, exactly. Nothing counted cannot meet a threshold."""
+    return counted > 0 and attended * 100 >= threshold * counted
+
+
+def sessions_needed(attended: int, counted: int, threshold: int) -> int:
+    """The fewest further sessions to attend so that attended / counted meets the threshold."""
+    shortfall = threshold * counted - attended * 100
+    return max(0, -(-shortfall // 100))
+
+
+def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSummary:
+    attended = counts.present + (counts.late if policy.late_counts_as_attended else 0)
+    removed = counts.excused if policy.excused_removed_from_denominator else 0
+    # Once withdrawn, the learner attends nothing more: every session in their window is past.
+    held = counts.scheduled if counts.withdrawn else counts.held
+    counted = held - removed
+    counted_whole_course = counts.scheduled - removed
+    remaining = counts.scheduled - held
+    recorded = counts.present + counts.late + counts.excused + counts.absent
+
+    best = rate(attended + remaining, counted_whole_course)
+    if policy.required:
+        meets_threshold = not counts.withdrawn and meets(
+            attended, counted_whole_course, policy.threshold
+        )
+        at_risk = (
+            not counts.withdrawn
+            and counted_whole_course > 0
+            and not meets(attended + remaining, counted_whole_course, policy.threshold)
+        )
+        needed = (
+            sessions_needed(attended, counted_whole_course, policy.threshold)
+            if counted_whole_course
+            else None
+        )
+    else:
+        meets_threshold, at_risk, needed = True, False, 0
+
+    return AttendanceSummary(
+        attended=attended,
+        counted=counted,
+        counted_whole_course=counted_whole_course,
+        remaining=remaining,
+        rate_so_far=rate(attended, counted),
+        rate_whole_course=rate(attended, counted_whole_course),
+        best_reachable=best,
+        threshold=policy.threshold,
+        required=policy.required,
+        meets_threshold=meets_threshold,
+        at_risk=at_risk,
+        present=counts.present,
+        late=counts.late,
+        excused=counts.excused,
+        absent=counts.absent,
+        unrecorded=held - recorded,
+        sessions_needed=needed,
+        withdrawn=counts.withdrawn,
+    )
+
+
+# Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell value that no spreadsheet will run: text starting like a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value

@@ -93,3 +93,9 @@ def register_practical_log_actions(actions):
     actions.register_action(
         "assessments.attempt.return", _("Return attempt"), _("Attempt returned for correction")
     )
+
+
+# --- Attendance ---
+@hooks.register("register_log_actions")
+def register_attendance_log_actions(actions):
+    actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))

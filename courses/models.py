@@ -304,3 +304,57 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.lesson_id} done in enrolment {self.enrolment_id}"
+
+
+class Session(models.Model):
+    """One scheduled meeting of a cohort. Dates and times are local to where the cohort meets."""
+
+    class Kind(models.TextChoices):
+        THEORY = "theory", _("Theory")
+        PRACTICAL = "practical", _("Practical")
+        REVIEW = "review", _("Review")
+        FIELD_VISIT = "field_visit", _("Field visit")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.THEORY)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    cancellation_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "start_time", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [models.Index(fields=["cohort", "date"], name="session_cohort_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")),
+                name="session_ends_after_start",
+                violation_error_message=_("The end time must be after the start time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(cancelled=False) | ~Q(cancellation_reason=""),
+                name="session_cancellation_has_reason",
+                violation_error_message=_("Give a reason for cancelling, so learners know why."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["theory", "practical", "review", "field_visit"]),
+                name="session_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.topic}"
+
+    @property
+    def place(self) -> str:
+        """Where it happens: its own location, or the cohort's."""
+        return self.location or self.cohort.location

@@ -1,5 +1,6 @@
 """Course rules as pure functions: no ORM, no request."""
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,3 +38,25 @@ def next_lesson_id(*, lesson_ids: Sequence[int], completed_ids: set[int]) -> int
 
 def enrolment_has_room(*, capacity: int, active_count: int) -> bool:
     return active_count < capacity
+
+
+# The most sessions one scheduling request may create: a year of daily sessions.
+MAX_SCHEDULED_SESSIONS = 366
+
+
+def session_dates(
+    *, start: datetime.date, until: datetime.date, weekdays: set[int], every_weeks: int = 1
+) -> list[datetime.date]:
+    """The dates of a repeating schedule: each chosen weekday (0 = Monday) from `start` to `until`
+    inclusive, in every `every_weeks`-th week counted from the week `start` falls in."""
+    if every_weeks < 1 or until < start or not weekdays:
+        return []
+    first_monday = start - datetime.timedelta(days=start.weekday())
+    dates = []
+    day = start
+    while day <= until:
+        week = (day - first_monday).days // 7
+        if day.weekday() in weekdays and week % every_weeks == 0:
+            dates.append(day)
+        day += datetime.timedelta(days=1)
+    return dates

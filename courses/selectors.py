@@ -3,10 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from courses import rules
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, Session
 from lms.models import Profile
 
 # Enrolments that give a learner access to course content.
@@ -85,6 +86,7 @@ class DashboardEntry:
     enrolment: Enrolment
     progress: rules.Progress
     next_lesson: LessonPage | None
+    next_sessions: tuple[Session, ...] = ()
 
 
 def _live_lessons_by_course(courses) -> dict[int, list[LessonPage]]:
@@ -120,6 +122,8 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
     ).values_list("enrolment_id", "lesson_id"):
         completed[enrolment_id].add(lesson_id)
 
+    upcoming = upcoming_sessions_by_cohort(cohort_ids={e.cohort_id for e in enrolments})
+
     entries = []
     for enrolment in enrolments:
         lessons = lessons_by_course.get(enrolment.cohort.course_id, [])
@@ -132,7 +136,11 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
             lesson_ids=[lsn.pk for lsn in lessons], completed_ids=done_ids
         )
         next_lesson = next((lsn for lsn in lessons if lsn.pk == next_id), None)
-        entries.append(DashboardEntry(enrolment, progress, next_lesson))
+        entries.append(
+            DashboardEntry(
+                enrolment, progress, next_lesson, tuple(upcoming.get(enrolment.cohort_id, ()))
+            )
+        )
     return entries
 
 
@@ -201,4 +209,62 @@ def people_coordinated_by(user) -> QuerySet[Profile]:
                 "user"
             )
         )
+    )
+
+
+# How many upcoming sessions the learner's dashboard shows for each course.
+DASHBOARD_SESSIONS = 3
+
+
+def upcoming_sessions_by_cohort(
+    *, cohort_ids, today=None, limit: int = DASHBOARD_SESSIONS
+) -> dict[int, list[Session]]:
+    """The next sessions (today onwards, cancelled ones included so nobody comes in vain) of
+    each cohort, in one query."""
+    today = today or timezone.localdate()
+    upcoming: dict[int, list[Session]] = defaultdict(list)
+    if not cohort_ids:
+        return upcoming
+    sessions = Session.objects.filter(cohort_id__in=cohort_ids, date__gte=today).select_related(
+        "cohort"
+    )
+    for session in sessions.order_by("date", "start_time"):
+        if len(upcoming[session.cohort_id]) < limit:
+            upcoming[session.cohort_id].append(session)
+    return upcoming
+
+
+def cohorts_for_staff(*, user) -> QuerySet[Cohort]:
+    """'My cohorts': the cohorts a member of staff trains or coordinates, with counts."""
+    return (
+        cohorts_visible_to(user)
+        .select_related("course", "region")
+        .annotate(
+            active_learners=Count(
+                "enrolments",
+                filter=Q(enrolments__status=Enrolment.Status.ACTIVE),
+                distinct=True,
+            ),
+            session_count=Count("sessions", filter=Q(sessions__cancelled=False), distinct=True),
+        )
+        .order_by("-start_date", "course__title", "name")
+    )
+
+
+def sessions_of(*, cohort: Cohort) -> QuerySet[Session]:
+    return Session.objects.filter(cohort=cohort).select_related("cohort")
+
+
+def sessions_visible_to(user) -> QuerySet[Session]:
+    """Sessions of the cohorts a member of staff works with."""
+    return Session.objects.filter(cohort__in=cohorts_visible_to(user).values("pk")).select_related(
+        "cohort__course"
+    )
+
+
+def cohort_enrolments(*, cohort: Cohort) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("learner__profile")
+        .order_by("learner__profile__printed_name", "learner__username")
     )

@@ -9,13 +9,27 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from courses import rules
-from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage
+from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, Session
+from courses.signals import schedule_changed
 
 MSG_ALREADY_ENROLLED = _("%(learner)s is already enrolled in %(cohort)s.")
 MSG_COHORT_FULL = _("%(cohort)s is full (%(capacity)s places).")
 MSG_WITHDRAW_REASON = _("Give a reason for the withdrawal.")
 MSG_NOT_ENROLLED = _("You are not enrolled in a cohort of this course.")
 MSG_ENROLLED_BEFORE_START = _("The enrolment date cannot be after the cohort's end date.")
+MSG_SESSION_TOPIC = _("Give the session a topic.")
+MSG_SESSION_TIMES = _("The end time must be after the start time.")
+MSG_SESSION_OUTSIDE_COHORT = _(
+    "Sessions must fall within the cohort's dates (%(start)s to %(end)s)."
+)
+MSG_SCHEDULE_NO_WEEKDAY = _("Choose at least one weekday.")
+MSG_SCHEDULE_EMPTY = _("No date between these two dates falls on the chosen weekdays.")
+MSG_SCHEDULE_TOO_MANY = _(
+    "That would create %(count)s sessions; schedule at most %(limit)s at once."
+)
+MSG_SCHEDULE_EVERY = _("Repeat every 1 to 52 weeks.")
+MSG_CANCEL_REASON = _("Give a reason for cancelling, so learners know why.")
+MSG_ALREADY_CANCELLED = _("This session is already cancelled.")
 
 
 def _active_count(cohort: Cohort) -> int:
@@ -78,3 +92,150 @@ def lesson_complete(*, enrolment: Enrolment | None, lesson: LessonPage) -> Lesso
         enrolment=enrolment, lesson=lesson, defaults={"completed_at": timezone.now()}
     )
     return completion
+
+
+def _schedule_changed(cohort: Cohort) -> None:
+    transaction.on_commit(lambda: schedule_changed.send(sender=Session, cohort=cohort))
+
+
+def _session_check(*, cohort: Cohort, topic: str, start_time, end_time, **dates) -> None:
+    """Every problem at once, each on its field: `dates` maps field names to dates."""
+    errors = {}
+    if not (topic or "").strip():
+        errors["topic"] = MSG_SESSION_TOPIC
+    if start_time and end_time and end_time <= start_time:
+        errors["end_time"] = MSG_SESSION_TIMES
+    for field, day in dates.items():
+        if day and not cohort.start_date <= day <= cohort.end_date:
+            errors[field] = ValidationError(
+                MSG_SESSION_OUTSIDE_COHORT,
+                params={"start": cohort.start_date, "end": cohort.end_date},
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def session_create(
+    *,
+    cohort: Cohort,
+    topic: str,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    kind: str = Session.Kind.THEORY,
+    location: str = "",
+    by=None,
+) -> Session:
+    _session_check(cohort=cohort, topic=topic, date=date, start_time=start_time, end_time=end_time)
+    session = Session.objects.create(
+        cohort=cohort,
+        topic=topic.strip(),
+        kind=kind,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        location=location.strip(),
+    )
+    log(instance=session, action="lms.session.create", user=by)
+    _schedule_changed(cohort)
+    return session
+
+
+@transaction.atomic
+def sessions_schedule(
+    *,
+    cohort: Cohort,
+    topic: str,
+    start: datetime.date,
+    until: datetime.date,
+    weekdays: set[int],
+    start_time: datetime.time,
+    end_time: datetime.time,
+    every_weeks: int = 1,
+    kind: str = Session.Kind.THEORY,
+    location: str = "",
+    by=None,
+) -> list[Session]:
+    """Schedule a repeating series: the chosen weekdays, every N weeks, from one date until
+    another. All or nothing."""
+    if not weekdays:
+        raise ValidationError({"weekdays": MSG_SCHEDULE_NO_WEEKDAY})
+    if not 1 <= every_weeks <= 52:
+        raise ValidationError({"every_weeks": MSG_SCHEDULE_EVERY})
+    _session_check(
+        cohort=cohort,
+        topic=topic,
+        start_time=start_time,
+        end_time=end_time,
+        start=start,
+        until=until,
+    )
+    dates = rules.session_dates(
+        start=start, until=until, weekdays=weekdays, every_weeks=every_weeks
+    )
+    if not dates:
+        raise ValidationError(MSG_SCHEDULE_EMPTY)
+    if len(dates) > rules.MAX_SCHEDULED_SESSIONS:
+        raise ValidationError(
+            MSG_SCHEDULE_TOO_MANY,
+            params={"count": len(dates), "limit": rules.MAX_SCHEDULED_SESSIONS},
+        )
+    sessions = Session.objects.bulk_create(
+        Session(
+            cohort=cohort,
+            topic=topic.strip(),
+            kind=kind,
+            date=day,
+            start_time=start_time,
+            end_time=end_time,
+            location=location.strip(),
+        )
+        for day in dates
+    )
+    log(
+        instance=cohort,
+        action="lms.session.schedule",
+        user=by,
+        data={"sessions": len(sessions), "from": str(start), "until": str(until)},
+    )
+    _schedule_changed(cohort)
+    return sessions
+
+
+SESSION_EDITABLE_FIELDS = ("topic", "kind", "date", "start_time", "end_time", "location")
+
+
+@transaction.atomic
+def session_update(*, session: Session, by=None, **fields) -> Session:
+    unknown = set(fields) - set(SESSION_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(session, name, value.strip() if isinstance(value, str) else value)
+    _session_check(
+        cohort=session.cohort,
+        topic=session.topic,
+        date=session.date,
+        start_time=session.start_time,
+        end_time=session.end_time,
+    )
+    session.save(update_fields=[*fields, "updated_at"])
+    log(instance=session, action="lms.session.update", user=by)
+    _schedule_changed(session.cohort)
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, reason: str, by=None) -> Session:
+    reason = (reason or "").strip()
+    if session.cancelled:
+        raise ValidationError(MSG_ALREADY_CANCELLED)
+    if not reason:
+        raise ValidationError({"cancellation_reason": MSG_CANCEL_REASON})
+    session.cancelled = True
+    session.cancellation_reason = reason
+    session.save(update_fields=["cancelled", "cancellation_reason", "updated_at"])
+    log(instance=session, action="lms.session.cancel", user=by, data={"reason": reason})
+    _schedule_changed(session.cohort)
+    return session

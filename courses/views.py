@@ -2,10 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses import selectors, services
+from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
 from courses.models import LessonPage
 
 
@@ -31,3 +34,143 @@ def lesson_mark_done(request, lesson_id: int):
     if request.POST.get("continue") and next_lesson is not None:
         return redirect(next_lesson.url)
     return redirect(lesson.url)
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def staff_cohorts(request):
+    cohorts = selectors.cohorts_for_staff(user=request.user)
+    return render(request, "courses/staff_cohorts.html", {"cohorts": cohorts})
+
+
+@login_required
+def cohort_detail(request, cohort_id: int):
+    cohort = get_object_or_404(
+        selectors.cohorts_visible_to(request.user).select_related("course", "region"),
+        pk=cohort_id,
+    )
+    today = timezone.localdate()
+    sessions = list(selectors.sessions_of(cohort=cohort))
+    context = {
+        "cohort": cohort,
+        "today": today,
+        "upcoming": [s for s in sessions if s.date >= today],
+        "past": [s for s in reversed(sessions) if s.date < today],
+        "enrolments": selectors.cohort_enrolments(cohort=cohort),
+        "trainers": cohort.trainers.select_related("profile"),
+        "coordinators": cohort.coordinators.select_related("profile"),
+        "is_coordinator": selectors.cohorts_coordinated_by(request.user)
+        .filter(pk=cohort.pk)
+        .exists(),
+    }
+    return render(request, "courses/cohort_detail.html", context)
+
+
+@login_required
+def session_create(request, cohort_id: int):
+    cohort = get_object_or_404(selectors.cohorts_visible_to(request.user), pk=cohort_id)
+    form = SessionForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_create(cohort=cohort, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The session is added."))
+            return redirect("courses:cohort", cohort_id=cohort.pk)
+    return render(
+        request,
+        "courses/session_form.html",
+        {"form": form, "cohort": cohort, "heading": _("Add a session")},
+    )
+
+
+@login_required
+def sessions_schedule(request, cohort_id: int):
+    cohort = get_object_or_404(selectors.cohorts_visible_to(request.user), pk=cohort_id)
+    form = ScheduleForm(
+        request.POST or None,
+        initial={"start": max(cohort.start_date, timezone.localdate()), "until": cohort.end_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sessions = services.sessions_schedule(
+                cohort=cohort,
+                by=request.user,
+                **{**data, "weekdays": set(data["weekdays"])},
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d session is scheduled.",
+                    "%(count)d sessions are scheduled.",
+                    len(sessions),
+                )
+                % {"count": len(sessions)},
+            )
+            return redirect("courses:cohort", cohort_id=cohort.pk)
+    return render(
+        request,
+        "courses/session_form.html",
+        {"form": form, "cohort": cohort, "heading": _("Schedule many sessions")},
+    )
+
+
+@login_required
+def session_edit(request, session_id: int):
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=session_id)
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        # The form wrote into `session`; the service re-reads nothing, so start from the stored row.
+        session.refresh_from_db()
+        try:
+            services.session_update(session=session, by=request.user, **changed)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect("courses:cohort", cohort_id=session.cohort_id)
+    return render(
+        request,
+        "courses/session_form.html",
+        {"form": form, "cohort": session.cohort, "session": session, "heading": _("Edit session")},
+    )
+
+
+@login_required
+def session_cancel(request, session_id: int):
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=session_id)
+    form = CancelSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_cancel(
+                session=session, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The session is cancelled."))
+            return redirect("courses:cohort", cohort_id=session.cohort_id)
+    return render(
+        request,
+        "courses/session_form.html",
+        {
+            "form": form,
+            "cohort": session.cohort,
+            "session": session,
+            "heading": _("Cancel session"),
+        },
+    )

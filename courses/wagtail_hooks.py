@@ -32,6 +32,10 @@ def register_course_log_actions(actions):
     actions.register_action(
         "lms.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
     )
+    actions.register_action("lms.session.create", _("Add session"), _("Session added"))
+    actions.register_action("lms.session.schedule", _("Schedule sessions"), _("Sessions scheduled"))
+    actions.register_action("lms.session.update", _("Edit session"), _("Session edited"))
+    actions.register_action("lms.session.cancel", _("Cancel session"), _("Session cancelled"))
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import verify_urlpatterns
+from lms import health
 from lms import views as lms_views
 
 urlpatterns = [
@@ -41,8 +43,12 @@ urlpatterns = [
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
+    path("health/", health.health, name="health"),
     path("assessments/", include("assessments.urls")),
     path("my-data/", include("privacy.urls")),
+    path("attendance/", include("assessments.attendance_urls")),
+    path("certificates/", include("certificates.urls")),
+    path("verify/", include((verify_urlpatterns, "verify"))),
 ]
 
 if settings.DEBUG:

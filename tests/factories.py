@@ -179,6 +179,32 @@ class LessonCompletionFactory(factory.django.DjangoModelFactory):
     completed_at = factory.LazyFunction(timezone.now)
 
 
+# --- certificates ---------------------------------------------------------------------------
+
+
+def make_certifiable_course(**fields) -> CoursePage:
+    """A course that awards a certificate and measures no attendance: with every required lesson
+    done, its learners are eligible without attendance or practical data."""
+    fields.setdefault("attendance_required", False)
+    fields.setdefault("awards_certificate", True)
+    fields.setdefault("learning_outcomes", [("outcome", "Prepare and bake bread safely")])
+    fields.setdefault("assessment_type", "Practical observation with a checklist")
+    return make_course(**fields)
+
+
+def complete_required_lessons(enrolment) -> None:
+    for lesson in enrolment.cohort.course.lessons().filter(required_for_completion=True):
+        LessonCompletionFactory(enrolment=enrolment, lesson=lesson)
+
+
+def certificate_issue_now(enrolment, *, by=None):
+    from certificates.services import certificate_issue
+
+    certificate, _created = certificate_issue(enrolment=enrolment, by=by)
+    certificate.refresh_from_db()
+    return certificate
+
+
 __all__ = ["PASSWORD", "Page"]
 
 
@@ -223,3 +249,33 @@ def make_template(*, course, mandatory: int = 2, optional: int = 1, **fields):
     for i in range(mandatory + optional):
         CriterionFactory(template=template, mandatory=i < mandatory, sort_order=i)
     return template
+
+
+# --- Attendance (issue 3) ----------------------------------------------------------------------
+
+from assessments.models import AttendanceRecord  # noqa: E402
+from courses.models import Session  # noqa: E402
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")
+    kind = Session.Kind.THEORY
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(12, 0)
+
+
+class AttendanceRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendanceRecord
+
+    session = factory.SubFactory(SessionFactory)
+    enrolment = factory.SubFactory(
+        EnrolmentFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = "present"
+    recorded_at = factory.LazyFunction(timezone.now)

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "taggit",
     # Third party
     "django_tasks",
+    # The task queue table (production runs it; its migrations exist in every environment).
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -135,6 +137,9 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files that must never be served publicly (certificates, evidence): outside MEDIA_ROOT, and
+# handed out only by views that check who is asking.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -147,6 +152,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background work goes through Django's task framework (the django-tasks backport).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Public certificate look-ups allowed per client address and window (seconds).
+CERTIFICATE_VERIFY_RATE = (30, 60)
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localhost>")
 
@@ -199,6 +207,8 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

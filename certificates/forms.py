@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code or serial number"),
+        max_length=80,
+        help_text=_("Printed under the QR code, or the serial number, e.g. 2026-000123."),
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Certificate PDF"),
+        help_text=_("We compare the file with the one we issued; nothing is kept."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB; it is not one of ours."))
+        return upload
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the audit log."),
+    )

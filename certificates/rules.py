@@ -1,0 +1,147 @@
+"""The completion decision and the certificate's arithmetic, as pure functions (no ORM)."""
+
+import datetime
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from assessments.rules import AttendanceSummary, PracticalResult
+
+WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class EligibilityFacts:
+    """What the decision needs about one enrolment, gathered by `selectors.eligibility_facts`."""
+
+    enrolment_status: str
+    withdrawn_on: datetime.date | None
+    awards_certificate: bool
+    attendance_required: bool
+    attendance_threshold: int
+    attendance: AttendanceSummary | None
+    practicals: Sequence[PracticalResult] = ()
+    required_lessons: int = 0
+    required_lessons_done: int = 0
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+def percent_floor(numerator: int, denominator: int) -> Decimal | None:
+    """A rate in percent with one decimal, cut (never rounded up): 26/29 shows 89.6, not 89.7."""
+    if denominator <= 0:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_DOWN
+    )
+
+
+def attendance_met(*, attended: int, counted: int, threshold: int) -> bool:
+    """attended / counted >= threshold %, exactly, in integers. No counted sessions: not met."""
+    if counted <= 0:
+        return False
+    return attended * 100 >= threshold * counted
+
+
+def eligibility(facts: EligibilityFacts) -> Eligibility:
+    """Every unmet requirement, in words a coordinator understands; none means eligible."""
+    reasons: list[str] = []
+    if not facts.awards_certificate:
+        reasons.append(_("This course does not award a certificate."))
+    if facts.enrolment_status == WITHDRAWN:
+        if facts.withdrawn_on:
+            reasons.append(
+                _("Withdrew from the cohort on %(date)s.")
+                % {"date": facts.withdrawn_on.isoformat()}
+            )
+        else:
+            reasons.append(_("Withdrew from the cohort."))
+
+    if facts.attendance_required:
+        summary = facts.attendance
+        threshold = facts.attendance_threshold
+        if summary is None or summary.counted_whole_course <= 0:
+            reasons.append(
+                _(
+                    "No attendance has been recorded for this cohort, so the %(threshold)s%% "
+                    "attendance requirement cannot be met yet."
+                )
+                % {"threshold": threshold}
+            )
+        elif not attendance_met(
+            attended=summary.attended, counted=summary.counted_whole_course, threshold=threshold
+        ):
+            reasons.append(
+                _(
+                    "Attendance is %(rate)s%% (%(attended)s of %(counted)s sessions); "
+                    "%(threshold)s%% is required."
+                )
+                % {
+                    "rate": percent_floor(summary.attended, summary.counted_whole_course),
+                    "attended": summary.attended,
+                    "counted": summary.counted_whole_course,
+                    "threshold": threshold,
+                }
+            )
+
+    for practical in facts.practicals:
+        if practical.required_for_certification and not practical.passed:
+            if practical.attempts_used == 0:
+                reasons.append(
+                    _("Practical assessment “%(name)s” not yet taken.")
+                    % {"name": practical.template_name}
+                )
+            else:
+                reasons.append(
+                    _(
+                        "Practical assessment “%(name)s” not yet passed and reviewed "
+                        "(%(used)s of %(allowed)s attempts used)."
+                    )
+                    % {
+                        "name": practical.template_name,
+                        "used": practical.attempts_used,
+                        "allowed": practical.attempts_allowed,
+                    }
+                )
+
+    if facts.required_lessons_done < facts.required_lessons:
+        missing = facts.required_lessons - facts.required_lessons_done
+        reasons.append(
+            ngettext(
+                "%(missing)s required lesson not done (%(done)s of %(total)s done).",
+                "%(missing)s required lessons not done (%(done)s of %(total)s done).",
+                missing,
+            )
+            % {
+                "missing": missing,
+                "done": facts.required_lessons_done,
+                "total": facts.required_lessons,
+            }
+        )
+    return Eligibility(reasons=tuple(reasons))
+
+
+def serial_format(*, year: int, number: int) -> str:
+    """Human-readable, sequential per year: 2026-000123."""
+    return f"{year:04d}-{number:06d}"
+
+
+def verification_code_new() -> str:
+    """256 random bits, URL-safe (43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def looks_like_serial(text: str) -> bool:
+    year, sep, number = text.partition("-")
+    return bool(sep) and len(year) == 4 and year.isdigit() and number.isdigit()

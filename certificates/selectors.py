@@ -1,0 +1,224 @@
+"""Reads for certificates: eligibility facts, the certify queue, scoping, the learning record."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from wagtail.models import Site
+
+from assessments import selectors as assessment_selectors
+from certificates import rules
+from certificates.models import Certificate, CertificateBatch, CertificateSettings
+from courses import selectors as course_selectors
+from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage
+
+
+def branding() -> CertificateSettings:
+    """The certificate settings of the default site (unsaved defaults if none were entered)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return CertificateSettings()
+    return CertificateSettings.for_site(site)
+
+
+def _required_lesson_ids(course) -> list[int]:
+    return list(
+        LessonPage.objects.live()
+        .child_of(course)
+        .filter(required_for_completion=True)
+        .values_list("pk", flat=True)
+    )
+
+
+def eligibility_facts(
+    *, cohort: Cohort, enrolments: Iterable[Enrolment] | None = None
+) -> dict[int, rules.EligibilityFacts]:
+    """The facts behind the completion decision for each enrolment of a cohort, keyed by
+    enrolment id. A fixed number of queries, whatever the cohort's size."""
+    course = cohort.course
+    if enrolments is None:
+        enrolments = cohort.enrolments.all()
+    enrolments = list(enrolments)
+    required_ids = _required_lesson_ids(course)
+    done_counts = dict(
+        LessonCompletion.objects.filter(
+            enrolment__in=[e.pk for e in enrolments], lesson_id__in=required_ids
+        )
+        .values("enrolment_id")
+        .annotate(done=Count("lesson_id", distinct=True))
+        .values_list("enrolment_id", "done")
+    )
+    attendance = assessment_selectors.attendance_summaries(cohort=cohort)
+    practicals = assessment_selectors.practical_results(cohort=cohort)
+    return {
+        enrolment.pk: rules.EligibilityFacts(
+            enrolment_status=enrolment.status,
+            withdrawn_on=enrolment.withdrawn_on,
+            awards_certificate=course.awards_certificate,
+            attendance_required=course.attendance_required,
+            attendance_threshold=course.attendance_threshold,
+            attendance=attendance.get(enrolment.pk),
+            practicals=tuple(practicals.get(enrolment.pk, ())),
+            required_lessons=len(required_ids),
+            required_lessons_done=done_counts.get(enrolment.pk, 0),
+        )
+        for enrolment in enrolments
+    }
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    enrolment: Enrolment
+    eligibility: rules.Eligibility
+    certificate: Certificate | None  # the current one (valid or revoked), if any
+
+    @property
+    def certifiable(self) -> bool:
+        return self.certificate is None and self.eligibility.eligible
+
+
+def certify_queue(*, cohort: Cohort) -> list[QueueRow]:
+    """Every learner of the cohort: certified, eligible, or not yet (with the reasons)."""
+    enrolments = list(
+        cohort.enrolments.select_related("learner__profile").order_by(
+            "learner__profile__printed_name", "pk"
+        )
+    )
+    facts = eligibility_facts(cohort=cohort, enrolments=enrolments)
+    current = {
+        c.enrolment_id: c
+        for c in Certificate.objects.filter(enrolment__cohort=cohort).exclude(
+            status=Certificate.Status.SUPERSEDED
+        )
+    }
+    return [
+        QueueRow(
+            enrolment=enrolment,
+            eligibility=rules.eligibility(facts[enrolment.pk]),
+            certificate=current.get(enrolment.pk),
+        )
+        for enrolment in enrolments
+    ]
+
+
+def cohorts_for_certification(*, user) -> QuerySet[Cohort]:
+    return (
+        course_selectors.cohorts_coordinated_by(user)
+        .select_related("course", "region")
+        .annotate(
+            learner_count=Count("enrolments", distinct=True),
+            certified_count=Count(
+                "enrolments__certificates",
+                filter=Q(enrolments__certificates__status=Certificate.Status.VALID),
+                distinct=True,
+            ),
+        )
+        .order_by("-start_date", "name")
+    )
+
+
+def certificates_managed_by(user) -> QuerySet[Certificate]:
+    """Certificates a member of staff may revoke, re-issue or retry: their cohorts' ones."""
+    return Certificate.objects.filter(
+        enrolment__cohort__in=course_selectors.cohorts_coordinated_by(user).values("pk")
+    )
+
+
+def certificates_visible_to(user) -> QuerySet[Certificate]:
+    """A learner's own certificates, and those of the cohorts a coordinator coordinates."""
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return Certificate.objects.filter(
+        Q(enrolment__learner=user)
+        | Q(enrolment__cohort__in=course_selectors.cohorts_coordinated_by(user).values("pk"))
+    )
+
+
+def certificates_of(*, learner) -> QuerySet[Certificate]:
+    return (
+        Certificate.objects.filter(enrolment__learner=learner)
+        .select_related("enrolment__cohort")
+        .order_by("-issued_at")
+    )
+
+
+def batches_visible_to(user) -> QuerySet[CertificateBatch]:
+    return CertificateBatch.objects.filter(
+        cohort__in=course_selectors.cohorts_coordinated_by(user).values("pk")
+    )
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    total: int
+    rendered: int
+    failed: int
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.rendered - self.failed
+
+    @property
+    def percent(self) -> int:
+        if self.total == 0:
+            return 100
+        return (self.rendered + self.failed) * 100 // self.total
+
+    @property
+    def finished(self) -> bool:
+        return self.pending == 0
+
+
+def batch_progress(*, batch: CertificateBatch) -> BatchProgress:
+    counts = batch.certificates.aggregate(
+        total=Count("pk"),
+        rendered=Count("pk", filter=Q(render_status=Certificate.Render.RENDERED)),
+        failed=Count("pk", filter=Q(render_status=Certificate.Render.FAILED)),
+    )
+    return BatchProgress(**counts)
+
+
+def certificate_by_lookup(*, text: str) -> Certificate | None:
+    """A certificate by its verification code or its serial number."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    query = Q(serial=text) if rules.looks_like_serial(text) else Q(verification_code=text)
+    return Certificate.objects.filter(query).select_related("superseded_by").first()
+
+
+def certificate_by_sha256(*, digest: str) -> Certificate | None:
+    return Certificate.objects.filter(sha256=digest).exclude(sha256="").first()
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    enrolment: Enrolment
+    course: object
+    outcomes: list[str]
+    certificate: Certificate | None
+
+
+def learning_record(*, learner) -> list[RecordEntry]:
+    """Every course the learner took, certified or not (withdrawals left out), oldest first."""
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("cohort__course__trade", "cohort__region")
+        .order_by("cohort__start_date", "pk")
+    )
+    certificates = defaultdict(list)
+    for certificate in Certificate.objects.filter(
+        enrolment__in=[e.pk for e in enrolments], status=Certificate.Status.VALID
+    ):
+        certificates[certificate.enrolment_id].append(certificate)
+    return [
+        RecordEntry(
+            enrolment=e,
+            course=e.cohort.course,
+            outcomes=e.cohort.course.outcomes,
+            certificate=(certificates.get(e.pk) or [None])[0],
+        )
+        for e in enrolments
+    ]

@@ -1,0 +1,259 @@
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from certificates import selectors, services
+from certificates.forms import LookupForm, ReasonForm, UploadForm
+from certificates.models import Certificate
+from courses.selectors import cohorts_coordinated_by
+
+# --- Coordinators -------------------------------------------------------------------------
+
+
+@login_required
+def cohort_list(request):
+    cohorts = selectors.cohorts_for_certification(user=request.user)
+    return render(request, "certificates/cohort_list.html", {"cohorts": cohorts})
+
+
+@login_required
+def queue(request, cohort_id: int):
+    cohort = get_object_or_404(
+        cohorts_coordinated_by(request.user).select_related("course", "region"), pk=cohort_id
+    )
+    if request.method == "POST":
+        try:
+            batch = services.certificates_issue(
+                cohort=cohort, enrolment_ids=request.POST.getlist("enrolment"), by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("certificates:batch", batch_id=batch.pk)
+    rows = selectors.certify_queue(cohort=cohort)
+    return render(
+        request,
+        "certificates/queue.html",
+        {
+            "cohort": cohort,
+            "rows": rows,
+            "certifiable_count": sum(1 for row in rows if row.certifiable),
+            "batches": cohort.certificate_batches.all()[:5],
+        },
+    )
+
+
+@login_required
+def batch(request, batch_id: int):
+    batch = get_object_or_404(
+        selectors.batches_visible_to(request.user).select_related("cohort__course"), pk=batch_id
+    )
+    progress = selectors.batch_progress(batch=batch)
+    certificates = batch.certificates.select_related("enrolment").order_by("serial")
+    return render(
+        request,
+        "certificates/batch.html",
+        {"batch": batch, "progress": progress, "certificates": certificates},
+    )
+
+
+@login_required
+def certificate_detail(request, pk: int):
+    certificate = get_object_or_404(
+        selectors.certificates_managed_by(request.user).select_related(
+            "enrolment__cohort__course", "issued_by", "status_changed_by", "supersedes"
+        ),
+        pk=pk,
+    )
+    return render(
+        request,
+        "certificates/certificate_detail.html",
+        {
+            "certificate": certificate,
+            "form": ReasonForm(),
+            "verification_url": services.verification_url(certificate.verification_code),
+        },
+    )
+
+
+def _managed_post(request, pk, action, success):
+    certificate = get_object_or_404(selectors.certificates_managed_by(request.user), pk=pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason."))
+        return redirect("certificates:detail", pk=certificate.pk)
+    try:
+        result = action(
+            certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("certificates:detail", pk=certificate.pk)
+    messages.success(request, success % {"serial": result.serial})
+    return redirect("certificates:detail", pk=result.pk)
+
+
+@require_POST
+@login_required
+def revoke(request, pk: int):
+    return _managed_post(
+        request, pk, services.certificate_revoke, _("Certificate %(serial)s is revoked.")
+    )
+
+
+@require_POST
+@login_required
+def reissue(request, pk: int):
+    return _managed_post(
+        request, pk, services.certificate_reissue, _("Certificate %(serial)s was issued.")
+    )
+
+
+@require_POST
+@login_required
+def retry(request, pk: int):
+    certificate = get_object_or_404(selectors.certificates_managed_by(request.user), pk=pk)
+    try:
+        certificate = services.certificate_render_retry(certificate=certificate, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if certificate.render_status == Certificate.Render.FAILED:
+            messages.error(
+                request, _("The PDF failed again: %(error)s") % {"error": certificate.render_error}
+            )
+        else:
+            messages.success(request, _("The PDF is being prepared again."))
+    return redirect("certificates:detail", pk=certificate.pk)
+
+
+# --- Learners -----------------------------------------------------------------------------
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "certificates/mine.html",
+        {"certificates": selectors.certificates_of(learner=request.user)},
+    )
+
+
+@login_required
+def download(request, pk: int):
+    certificate = get_object_or_404(selectors.certificates_visible_to(request.user), pk=pk)
+    if certificate.render_status != Certificate.Render.RENDERED:
+        messages.info(request, _("This certificate's PDF is still being prepared."))
+        return redirect("certificates:mine")
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def learning_record(request):
+    content = services.learning_record_pdf(learner=request.user)
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = f"learning-record-{timezone.localdate():%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- Public verification ------------------------------------------------------------------
+
+
+def _client_key(request) -> str:
+    # REMOTE_ADDR only: a forwarded-for header is whatever the client says it is. Behind a
+    # proxy, set the proxy to overwrite REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request) -> bool:
+    limit, window = settings.CERTIFICATE_VERIFY_RATE
+    bucket = int(timezone.now().timestamp()) // window
+    key = f"certificates:verify:{_client_key(request)}:{bucket}"
+    cache.add(key, 0, timeout=window * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window * 2)
+        count = 1
+    return count > limit
+
+
+def _too_many(request):
+    return render(request, "certificates/verify_limited.html", status=429)
+
+
+def _verify_page(
+    request,
+    *,
+    certificate=None,
+    looked_up=False,
+    upload_result=None,
+    status=200,
+    lookup_form=None,
+    upload_form=None,
+):
+    return render(
+        request,
+        "certificates/verify.html",
+        {
+            "certificate": certificate,
+            "looked_up": looked_up,
+            "upload_result": upload_result,
+            "lookup_form": lookup_form or LookupForm(),
+            "upload_form": upload_form or UploadForm(),
+        },
+        status=status,
+    )
+
+
+def verify(request):
+    """Enter a code or a serial number, or drop a PDF to check it is an unaltered copy."""
+    if request.method == "POST":
+        if _rate_limited(request):
+            return _too_many(request)
+        if "file" in request.FILES:
+            form = UploadForm(request.POST, request.FILES)
+            if not form.is_valid():
+                return _verify_page(request, upload_form=form, status=400)
+            digest = hashlib.sha256()
+            for chunk in form.cleaned_data["file"].chunks():
+                digest.update(chunk)
+            certificate = selectors.certificate_by_sha256(digest=digest.hexdigest())
+            return _verify_page(
+                request,
+                certificate=certificate,
+                looked_up=True,
+                upload_result="authentic" if certificate else "unknown",
+            )
+        form = LookupForm(request.POST)
+        if not form.is_valid():
+            return _verify_page(request, lookup_form=form, status=400)
+        certificate = selectors.certificate_by_lookup(text=form.cleaned_data["code"])
+        if certificate is not None:
+            return redirect("verify:detail", code=certificate.verification_code)
+        return _verify_page(request, looked_up=True, lookup_form=form, status=404)
+    return _verify_page(request)
+
+
+def verify_detail(request, code: str):
+    if _rate_limited(request):
+        return _too_many(request)
+    certificate = selectors.certificate_by_lookup(text=code)
+    if certificate is None or certificate.verification_code != code:
+        return _verify_page(request, looked_up=True, status=404)
+    return _verify_page(request, certificate=certificate, looked_up=True)

@@ -1,0 +1,186 @@
+"""The completion decision at its boundaries, with plain values (no database)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from assessments.rules import AttendanceSummary, PracticalResult
+from certificates import rules
+
+
+def summary(attended: int, counted: int, *, threshold: int = 90, remaining: int = 0):
+    return AttendanceSummary(
+        attended=attended,
+        counted=counted - remaining,
+        counted_whole_course=counted,
+        remaining=remaining,
+        rate_so_far=None,
+        rate_whole_course=None,
+        best_reachable=None,
+        threshold=threshold,
+        required=True,
+        meets_threshold=False,  # deliberately wrong: the rule decides from the counts
+        at_risk=False,
+    )
+
+
+def practical(name="Bread", *, passed=True, required=True, used=1, allowed=3):
+    return PracticalResult(
+        template_id=1,
+        template_name=name,
+        required_for_certification=required,
+        passed=passed,
+        attempts_used=used,
+        attempts_allowed=allowed,
+    )
+
+
+def facts(**overrides):
+    values = {
+        "enrolment_status": "active",
+        "withdrawn_on": None,
+        "awards_certificate": True,
+        "attendance_required": True,
+        "attendance_threshold": 90,
+        "attendance": summary(10, 10),
+        "practicals": (practical(),),
+        "required_lessons": 3,
+        "required_lessons_done": 3,
+    }
+    values.update(overrides)
+    return rules.EligibilityFacts(**values)
+
+
+def test_everything_met_is_eligible():
+    decision = rules.eligibility(facts())
+    assert decision.eligible
+    assert decision.reasons == ()
+
+
+@pytest.mark.parametrize(
+    ("attended", "counted", "threshold", "met"),
+    [
+        (9, 10, 90, True),  # exactly 90%
+        (26, 29, 90, False),  # 89.66%
+        (8999, 10000, 90, False),  # 89.99%
+        (27, 30, 90, True),
+        (1, 1, 100, True),
+        (99, 100, 100, False),
+        (0, 0, 90, False),  # no counted sessions cannot meet it
+        (3, 4, 75, True),
+        (2, 3, 67, False),  # 66.67% < 67%: no rounding up
+    ],
+)
+def test_attendance_threshold_is_exact(attended, counted, threshold, met):
+    assert rules.attendance_met(attended=attended, counted=counted, threshold=threshold) is met
+    decision = rules.eligibility(
+        facts(attendance=summary(attended, counted), attendance_threshold=threshold)
+    )
+    assert decision.eligible is met
+
+
+def test_attendance_reason_names_rate_counts_and_threshold():
+    decision = rules.eligibility(facts(attendance=summary(26, 29)))
+    assert decision.reasons == ("Attendance is 89.6% (26 of 29 sessions); 90% is required.",)
+
+
+def test_the_decision_uses_every_session_of_the_cohort_not_only_those_held():
+    # 5 of 5 so far is 100%, but with 10 sessions in the cohort 5 of 10 is 50%.
+    decision = rules.eligibility(facts(attendance=summary(5, 10, remaining=5)))
+    assert not decision.eligible
+    assert "5 of 10 sessions" in decision.reasons[0]
+
+
+def test_missing_attendance_summary_cannot_meet_a_required_threshold():
+    decision = rules.eligibility(facts(attendance=None))
+    assert decision.reasons == (
+        "No attendance has been recorded for this cohort, so the 90% attendance requirement "
+        "cannot be met yet.",
+    )
+
+
+def test_attendance_not_required_ignores_missing_attendance():
+    assert rules.eligibility(facts(attendance_required=False, attendance=None)).eligible
+
+
+@pytest.mark.parametrize(
+    ("result", "expected"),
+    [
+        (practical(passed=False, used=0), "Practical assessment “Bread” not yet taken."),
+        (
+            practical(passed=False, used=2, allowed=3),
+            "Practical assessment “Bread” not yet passed and reviewed (2 of 3 attempts used).",
+        ),
+    ],
+)
+def test_required_practical_not_passed_is_a_reason(result, expected):
+    assert rules.eligibility(facts(practicals=(result,))).reasons == (expected,)
+
+
+def test_optional_practical_not_passed_does_not_block():
+    assert rules.eligibility(facts(practicals=(practical(passed=False, required=False),))).eligible
+
+
+def test_every_required_practical_must_pass():
+    decision = rules.eligibility(
+        facts(practicals=(practical("Bread"), practical("Pastry", passed=False, used=1)))
+    )
+    assert len(decision.reasons) == 1
+    assert "Pastry" in decision.reasons[0]
+
+
+@pytest.mark.parametrize(("done", "eligible"), [(2, False), (3, True)])
+def test_required_lessons_boundary(done, eligible):
+    decision = rules.eligibility(facts(required_lessons=3, required_lessons_done=done))
+    assert decision.eligible is eligible
+    if not eligible:
+        assert decision.reasons == ("1 required lesson not done (2 of 3 done).",)
+
+
+def test_withdrawn_enrolment_is_not_eligible():
+    decision = rules.eligibility(
+        facts(enrolment_status="withdrawn", withdrawn_on=datetime.date(2026, 3, 4))
+    )
+    assert decision.reasons == ("Withdrew from the cohort on 2026-03-04.",)
+
+
+def test_course_without_certificate_is_not_eligible():
+    assert rules.eligibility(facts(awards_certificate=False)).reasons == (
+        "This course does not award a certificate.",
+    )
+
+
+def test_every_unmet_requirement_is_listed():
+    decision = rules.eligibility(
+        facts(
+            awards_certificate=False,
+            enrolment_status="withdrawn",
+            attendance=summary(1, 10),
+            practicals=(practical(passed=False, used=0),),
+            required_lessons_done=0,
+        )
+    )
+    assert len(decision.reasons) == 5
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [(26, 29, Decimal("89.6")), (2, 3, Decimal("66.6")), (9, 10, Decimal("90.0")), (1, 0, None)],
+)
+def test_percent_is_cut_never_rounded_up(numerator, denominator, expected):
+    assert rules.percent_floor(numerator, denominator) == expected
+
+
+def test_serial_format_and_recognition():
+    assert rules.serial_format(year=2026, number=123) == "2026-000123"
+    assert rules.looks_like_serial("2026-000123")
+    assert not rules.looks_like_serial(rules.verification_code_new())
+
+
+def test_verification_code_has_at_least_128_random_bits_and_is_url_safe():
+    codes = {rules.verification_code_new() for _ in range(50)}
+    assert len(codes) == 50
+    for code in codes:
+        assert len(code) >= 22  # 22 base64 characters carry 132 bits; ours carry 256
+        assert set(code) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")

@@ -21,8 +21,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlencode, urlsafe_base64_encode
 
-from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evidence, Review
-from courses.models import Cohort, Enrolment, LessonCompletion, Trade
+from assessments.models import (
+    AssessmentTemplate,
+    Attempt,
+    AttendanceRecord,
+    CriterionResult,
+    Evidence,
+    Review,
+)
+from certificates.models import Certificate
+from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
 from lms.models import Profile, Region, User
 
 pytestmark = pytest.mark.django_db
@@ -90,14 +98,8 @@ NONE_CHOSEN = "none_chosen"
 
 def staff_of_x(outcome=200, **overrides):
     """A page about learner A or cohort X: for cohort X's trainer and coordinator only."""
-    return row(
-        404,
-        anonymous=LOGIN,
-        trainer_x=outcome,
-        coordinator_x=outcome,
-        superuser=outcome,
-        **overrides,
-    )
+    given = {"trainer_x": outcome, "coordinator_x": outcome, "superuser": outcome}
+    return row(404, anonymous=LOGIN, **(given | overrides))
 
 
 def coordinators(outcome=200, *, others=DENIED, **overrides):
@@ -175,6 +177,37 @@ MATRIX: dict[str, dict[str, object]] = {
     # Learning
     "courses:dashboard": logged_in(),
     "courses:lesson_done": post_only(),
+    # Sessions and the cohort page (staff of the cohort)
+    "courses:staff_cohorts": logged_in(),  # "My cohorts": empty for learners
+    "courses:cohort": staff_of_x(),
+    "courses:session_create": staff_of_x(),
+    "courses:sessions_schedule": staff_of_x(),
+    "courses:session_edit": staff_of_x(),
+    "courses:session_cancel": staff_of_x(),
+    # Attendance
+    "attendance:roll_call": staff_of_x(),
+    "attendance:grid": staff_of_x(),
+    "attendance:export_csv": staff_of_x(),
+    "attendance:export_xlsx": staff_of_x(),
+    "attendance:history": staff_of_x(trainer_x=404),  # the history is for coordinators
+    "attendance:at_risk": logged_in(),  # lists only the user's own cohorts' learners
+    "attendance:mine": logged_in(),
+    "attendance:mine_detail": row(404, anonymous=LOGIN, learner_a=200),  # A's own enrolment
+    # Certificates
+    "certificates:mine": logged_in(),
+    "certificates:learning_record": logged_in(),  # each person's own record
+    "certificates:cohorts": logged_in(),  # the cohorts the user coordinates: none for learners
+    "certificates:queue": staff_of_x(trainer_x=404),  # certifying is for coordinators
+    "certificates:batch": staff_of_x(trainer_x=404),
+    "certificates:detail": staff_of_x(trainer_x=404),
+    "certificates:download": staff_of_x(trainer_x=404, learner_a=200),
+    "certificates:revoke": post_only(),
+    "certificates:reissue": post_only(),
+    "certificates:retry": post_only(),
+    # Public: verification and the health check name nobody
+    "verify:lookup": everyone(),
+    "verify:detail": everyone(),
+    "health": everyone(),
     # Practical assessments
     "assessments:queue": logged_in(learner_a=REDIRECT, learner_b=REDIRECT),  # to "My results"
     "assessments:results": logged_in(),
@@ -231,6 +264,11 @@ MATRIX: dict[str, dict[str, object]] = {
 # --- POST outcomes of the endpoints that accept only POST ---------------------------------------
 
 POST_MATRIX: dict[str, dict[str, object]] = {
+    # With no reason given, revoking and re-issuing are refused with a message; a rendered PDF
+    # needs no retry. Others are not shown the certificate at all.
+    "certificates:revoke": staff_of_x(REDIRECT, trainer_x=404),
+    "certificates:reissue": staff_of_x(REDIRECT, trainer_x=404),
+    "certificates:retry": staff_of_x(REDIRECT, trainer_x=404),
     "logout": everyone(REDIRECT),
     "set_language": everyone(REDIRECT),
     # Learners of the course (A in X, B in Y) mark a lesson done; for others it says why not.
@@ -285,6 +323,15 @@ def db_state():
         "users": list(User.objects.order_by("pk").values_list("pk", "username", "is_active")),
         "regions": list(Region.objects.order_by("pk").values_list("pk", "name")),
         "trades": list(Trade.objects.order_by("pk").values_list("pk", "name")),
+        "sessions": list(
+            Session.objects.order_by("pk").values_list("pk", "topic", "date", "cancelled")
+        ),
+        "attendance": list(
+            AttendanceRecord.objects.order_by("pk").values_list("pk", "status", "note")
+        ),
+        "certificates": list(
+            Certificate.objects.order_by("pk").values_list("pk", "status", "status_reason")
+        ),
     }
 
 
@@ -345,6 +392,9 @@ SNIPPET_OBJECTS = {
 }
 
 ARGUMENTS = {
+    "session_id": lambda w, p: p.session.pk,
+    "batch_id": lambda w, p: p.certificate.batch_id,
+    "code": lambda w, p: p.certificate.verification_code,
     "cohort_id": lambda w, p: w.cohort_x.pk,
     "enrolment_id": lambda w, p: w.enrolment_a.pk,
     "template_id": lambda w, p: p.template.pk,
@@ -360,7 +410,9 @@ ARGUMENTS = {
 def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:
     kwargs = {}
     for key in pattern.pattern.converters:
-        if key == "pk":
+        if key == "pk" and name.startswith("certificates:"):
+            kwargs[key] = practical.certificate.pk
+        elif key == "pk":
             model = name.split(":")[0].split("_", 1)[1]
             kwargs[key] = SNIPPET_OBJECTS[model](world, practical)
         else:

@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
@@ -46,9 +47,12 @@ def test_refuses_when_debug_is_off_without_force(settings):
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     out = io.StringIO()
-    with django_db_blocker.unblock(), transaction.atomic():
+    # Module-scoped, so the autouse private_media fixture does not apply yet: the demo's
+    # evidence files go to a temporary folder here too.
+    private = override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private_media"))
+    with private, django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", "--force", stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)

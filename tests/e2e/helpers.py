@@ -101,3 +101,16 @@ class Journey:
 
 
 PROGRESS_TEXT = re.compile(r"(\d+) of (\d+) required lessons done \((\d+)%\)")
+
+
+def logout(page: Page) -> None:
+    """Log out with the button in the main navigation, so the next person can log in."""
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Menu")
+    if toggler.is_visible():
+        toggler.click()
+    with page.expect_navigation():
+        nav.get_by_role("button", name="Log out").click()
+
+
+ATTENDANCE_TEXT = re.compile(r"([\d.]+)% \((\d+) of (\d+) sessions\)")

@@ -1,4 +1,5 @@
-"""Background work: certificate PDFs render in a worker (`manage.py task_worker` in production, see docs/deployment.md)."""
+"""Background work: certificate PDFs render in a worker (`manage.py task_worker` in production,
+see docs/deployment.md)."""
 
 from django_tasks import task
 

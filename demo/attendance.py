@@ -1,6 +1,7 @@
 """Demo attendance: sessions and roll-call history for the Artisan Baking cohort of `learner`, so
 that the demo shows the whole range (well above 90%, exactly 90%, at risk, below), with a session
-today for `trainer` to take the roll call of.
+today for `trainer` to take the roll call of; and a complete history for the finished cohorts in
+demo.people's stories, so that their learners can be certified.
 
 Everything goes through the services, as a trainer's and a coordinator's clicks would. Idempotent:
 a cohort that already has sessions is left alone."""
@@ -10,7 +11,8 @@ import datetime
 from assessments import services as attendance
 from assessments.services import RollCallEntry
 from courses import services as courses
-from courses.models import Enrolment, Session
+from courses.models import Cohort, Enrolment, Session
+from demo import people as demo_people
 from lms.models import User
 
 COURSE = "Artisan Baking"
@@ -63,6 +65,69 @@ def _statuses(pattern: str, held: int, whole: int) -> list[str]:
 
 
 def seed(*, today: datetime.date, stdout) -> None:
+    _seed_running(today=today, stdout=stdout)
+    for story in (demo_people.RETAIL_DONE_STORY, demo_people.MENTOR_B_STORY):
+        _seed_finished(story, today=today, stdout=stdout)
+
+
+def _spread(count: int, among: int) -> list[int]:
+    """`count` indexes spread evenly over range(among)."""
+    return [among * (2 * i + 1) // (2 * count) for i in range(count)]
+
+
+def _seed_finished(story: dict, *, today: datetime.date, stdout) -> None:
+    """Every session of a finished cohort held, each learner present except for the number of
+    sessions the story says they missed."""
+    cohort = (
+        Cohort.objects.filter(name=story["cohort"], end_date__lt=today)
+        .select_related("course")
+        .first()
+    )
+    if cohort is None:
+        stdout.write(f"Attendance demo: no finished cohort '{story['cohort']}', skipped.\n")
+        return
+    if cohort.sessions.exists():
+        stdout.write(f"Attendance demo: {cohort} already has sessions.\n")
+        return
+    trainer = cohort.trainers.order_by("pk").first()
+    weekdays = _weekdays(cohort.start_date, 1, 10_000, low=cohort.start_date, high=cohort.end_date)
+    days = [weekdays[i] for i in _spread(story["sessions"], len(weekdays))]
+    sessions = [
+        courses.session_create(
+            cohort=cohort,
+            topic=f"Session {number}",
+            kind=Session.Kind.PRACTICAL if number % 3 == 0 else Session.Kind.THEORY,
+            date=day,
+            start_time=datetime.time(9, 0),
+            end_time=datetime.time(13, 0),
+            by=cohort.coordinators.order_by("pk").first(),
+        )
+        for number, day in enumerate(days, start=1)
+    ]
+    enrolments = list(
+        cohort.enrolments.exclude(status=Enrolment.Status.WITHDRAWN).select_related("learner")
+    )
+    missed = {
+        e.pk: {
+            sessions[i].pk
+            for i in _spread(story["missed"].get(e.learner.username, 0), len(sessions))
+        }
+        for e in enrolments
+    }
+    for session in sessions:
+        entries = [
+            RollCallEntry(e.pk, "absent" if session.pk in missed[e.pk] else "present")
+            for e in enrolments
+            if e.enrolled_on <= session.date
+        ]
+        attendance.roll_call_save(session=session, entries=entries, by=trainer, today=today)
+    stdout.write(
+        f"Attendance demo: {len(sessions)} sessions held in {cohort}, "
+        f"roll calls for {len(enrolments)} learners.\n"
+    )
+
+
+def _seed_running(*, today: datetime.date, stdout) -> None:
     people = {
         u.username: u
         for u in User.objects.filter(username__in=["learner", "trainer", "coordinator"])

@@ -1,5 +1,7 @@
 """Demo certificates: the branding, and certificates for the learners who are eligible in
-cohorts that have ended, one of them revoked. Idempotent.
+cohorts that have ended, one of them revoked; in the finished cohort of `coordinator`
+(demo.people.RETAIL_DONE_STORY) a few eligible learners, `learner` among them, are left for
+`coordinator` to certify in the demo. Idempotent.
 
 Certificates are issued through the same service as the certify queue, so only learners whose
 attendance, practical assessments and lessons meet the rules get one; the attendance and
@@ -13,9 +15,9 @@ from wagtail.models import Site
 from certificates import selectors, services
 from certificates.models import Certificate, CertificateSettings
 from courses.models import Cohort
+from demo.people import RETAIL_DONE_STORY
 
 AWARDING_BODY = "Riverside Training Centre"
-REVOKE_REASON = "Issued to the wrong learner (demo)."
 
 
 def _branding() -> None:
@@ -45,8 +47,13 @@ def seed(*, today: datetime.date, stdout) -> None:
     )
     for cohort in cohorts:
         coordinator = cohort.coordinators.order_by("pk").first()
+        left = (
+            RETAIL_DONE_STORY["left_to_certify"]
+            if cohort.name == RETAIL_DONE_STORY["cohort"]
+            else ()
+        )
         for row in selectors.certify_queue(cohort=cohort):
-            if not row.certifiable:
+            if not row.certifiable or row.enrolment.learner.username in left:
                 continue
             try:
                 _certificate, created = services.certificate_issue(
@@ -55,10 +62,14 @@ def seed(*, today: datetime.date, stdout) -> None:
             except ValidationError:
                 continue
             issued += created
-    if not Certificate.objects.filter(status=Certificate.Status.REVOKED).exists():
-        last = Certificate.objects.filter(status=Certificate.Status.VALID).order_by("-pk").first()
-        if last is not None and Certificate.objects.filter(status="valid").count() > 1:
-            services.certificate_revoke(certificate=last, reason=REVOKE_REASON, by=last.issued_by)
+    username, reason = RETAIL_DONE_STORY["revoked"]
+    revoke = Certificate.objects.filter(
+        enrolment__cohort__name=RETAIL_DONE_STORY["cohort"],
+        enrolment__learner__username=username,
+        status=Certificate.Status.VALID,
+    ).first()
+    if revoke is not None and not Certificate.objects.filter(status="revoked").exists():
+        services.certificate_revoke(certificate=revoke, reason=reason, by=revoke.issued_by)
     stdout.write(
         f"Certificates: {issued} issued now, "
         f"{Certificate.objects.filter(status=Certificate.Status.VALID).count()} valid, "

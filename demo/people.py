@@ -158,7 +158,8 @@ COHORTS = [
         "end": -14,
         "capacity": 12,
         "trainers": ["chiara.esposito"],
-        "coordinators": ["lucia.martin"],
+        # `coordinator` first: the demo's certify queue is theirs (see RETAIL_DONE_STORY).
+        "coordinators": ["coordinator", "lucia.martin"],
     },
     {
         "course": "Retail Sales Assistant",
@@ -239,8 +240,9 @@ MENTOR_B = "Mentor Group B"
 HYGIENE = "Food Hygiene Online"
 
 LEARNERS = [
-    # The `learner` demo login, part-way through baking and the hygiene workshop. English, so
-    # that the demo reads the same for everyone; the others show every language.
+    # The `learner` demo login, part-way through baking and the hygiene workshop, and through
+    # with retail (eligible, waiting for `coordinator` to certify). English, so that the demo
+    # reads the same for everyone; the others show every language.
     person(
         "learner",
         "María José Núñez",
@@ -250,6 +252,7 @@ LEARNERS = [
         1991,
         enrol(BAKERY, 2),
         enrol(HYGIENE, 2),
+        enrol(RETAIL_DONE, "required"),
     ),
     person(
         "jiri.dvorak",
@@ -335,7 +338,7 @@ LEARNERS = [
     person("stefano.gallo", "Stefano Gallo", "south", "it", "", 1981, enrol(FARM, 2)),
     person("oksana.bondarenko", "Oksana Bondarenko", "east", "en", "woman", 1985, enrol(FARM, 1)),
     person("miguel.sanz", "Miguel Ángel Sanz", "south", "es", "man", 1966, enrol(FARM, 3)),
-    # Retail, finished two weeks ago; Anna missed a required lesson.
+    # Retail, finished two weeks ago: see RETAIL_DONE_STORY. Anna missed a required lesson.
     person(
         "sara.bianchi",
         "Sara Bianchi",
@@ -416,3 +419,21 @@ LEARNERS = [
     person("carla.moretti", "Carla Moretti", "south", "it", "", 1985, enrol(MENTOR_B, "all")),
     person("jose.martins", "José Martins", "south", "pt", "man", 1964, enrol(MENTOR_B, 6)),
 ]
+
+# The finished cohort whose certify queue `coordinator` works through in the demo. Every session
+# was held; the numbers are the sessions each learner missed (the others missed none), so that
+# the queue shows every case: certified, one certificate revoked, eligible and waiting, and not
+# eligible for each kind of reason (attendance 26 of 29 = 89.66% < 90%; a practical assessment
+# reviewed as 'not yet'; a required lesson not done: Anna's progress above).
+RETAIL_DONE_STORY = {
+    "cohort": RETAIL_DONE,
+    "sessions": 29,
+    "missed": {"learner": 1, "david.mensah": 2, "ioana.popescu": 1, "lucia.fernandez": 3},
+    "practical_not_yet": ("mateus.rocha",),
+    "left_to_certify": ("learner", "marco.russo"),
+    "revoked": ("ioana.popescu", "Issued before a late correction to the attendance (demo)."),
+    "certified": ("sara.bianchi", "david.mensah"),
+    "not_eligible": ("lucia.fernandez", "mateus.rocha", "anna.novakova"),
+}
+# Mentor Group B, finished months ago: sessions held and the learners who missed some.
+MENTOR_B_STORY = {"cohort": MENTOR_B, "sessions": 20, "missed": {"carla.moretti": 3}}

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from assessments import services
 from assessments.models import AssessmentTemplate, Attempt, Criterion
 from courses.models import Cohort, CoursePage, Enrolment
+from demo.people import RETAIL_DONE_STORY
 from lms.models import User
 
 MANDATORY, OPTIONAL = True, False
@@ -349,6 +350,10 @@ def _states_for(cohort: Cohort, enrolments: list[Enrolment], *, today) -> list[s
         return [
             "not_yet" if e.learner.username == "learner" else next(others, None) for e in enrolments
         ]
+    if cohort.name == RETAIL_DONE_STORY["cohort"] and cohort.end_date < today:
+        # The finished cohort `coordinator` certifies: everyone passed, bar the named 'not yet'.
+        not_yet = RETAIL_DONE_STORY["practical_not_yet"]
+        return ["not_yet" if e.learner.username in not_yet else "pass" for e in enrolments]
     states = FINISHED_STATES if cohort.end_date < today else RUNNING_STATES
     return [states[i] if i < len(states) else None for i in range(len(enrolments))]
 
@@ -367,8 +372,9 @@ def seed(*, today: datetime.date, stdout) -> None:
             assessor, reviewer = _staff(cohort)
             if assessor is None or reviewer is None:
                 continue  # a review needs a second person
+            # Completed (certified) enrolments too, so that a re-run deals the same states.
             enrolments = list(
-                cohort.enrolments.filter(status=Enrolment.Status.ACTIVE)
+                cohort.enrolments.exclude(status=Enrolment.Status.WITHDRAWN)
                 .select_related("learner", "cohort__course")
                 .order_by("enrolled_on", "pk")
             )

@@ -1,6 +1,7 @@
 """The demo command. The demo is built once for the module, inside a transaction that is rolled
 back at the end; each test runs in its own savepoint within it."""
 
+import contextlib
 import io
 import json
 import re
@@ -11,10 +12,21 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test.utils import override_settings
 from django.utils import timezone
 
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
+from assessments.models import Attempt
+from assessments.selectors import attendance_summaries
+from certificates.models import Certificate
+from certificates.selectors import certify_queue
+from courses.models import (
+    Cohort,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    Session,
+)
 from demo import people
 from demo.management.commands import seed_demo
 from lms import roles
@@ -48,14 +60,24 @@ def test_refuses_when_debug_is_off_without_force(settings):
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    out = io.StringIO()
-    # Module-scoped, so the autouse private_media fixture does not apply yet: the demo's
-    # evidence files go to a temporary folder here too.
-    private = override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private_media"))
-    with private, django_db_blocker.unblock(), transaction.atomic():
+    out, console = io.StringIO(), io.StringIO()
+    # Mail on the console, as under `make run`: whatever the seed sends would land in `console`.
+    with (
+        override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+            PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private_media"),
+        ),
+        contextlib.redirect_stdout(console),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         call_command("seed_demo", "--force", stdout=out)
+        SEED_CONSOLE.append(console.getvalue())
         yield out.getvalue()
         transaction.set_rollback(True)
+
+
+SEED_CONSOLE: list[str] = []
 
 
 @pytest.fixture
@@ -224,3 +246,59 @@ def test_extra_steps_run_in_order_after_the_core_demo(demo, monkeypatch):
     monkeypatch.setattr(seed_demo, "EXTRA_STEPS", ("demo_step_first", "demo_step_second"))
     call_command("seed_demo", "--force", stdout=io.StringIO())
     assert calls == [("first", timezone.localdate()), ("second", timezone.localdate())]
+
+
+def test_seeding_sends_no_mail(demo):
+    # The demo makes learners at risk and issues certificates: each would send a mail.
+    assert Certificate.objects.exists()
+    assert "Subject:" not in SEED_CONSOLE[0]
+
+
+def _queue_by_username(cohort):
+    return {row.enrolment.learner.username: row for row in certify_queue(cohort=cohort)}
+
+
+def test_coordinator_has_a_finished_cohort_to_certify(client, demo):
+    story = people.RETAIL_DONE_STORY
+    cohort = Cohort.objects.get(name=story["cohort"], coordinators__username="coordinator")
+    assert cohort.end_date < timezone.localdate()
+    assert cohort.course.awards_certificate
+    assert cohort.course.attendance_required
+    assert cohort.sessions.count() == story["sessions"]
+    assert not cohort.sessions.filter(attendance_records__isnull=True).exists()
+    queue = _queue_by_username(cohort)
+
+    certified = {u for u, row in queue.items() if row.certificate}
+    assert certified == {*story["certified"], story["revoked"][0]}
+    revoked = queue[story["revoked"][0]].certificate
+    assert revoked.status == Certificate.Status.REVOKED
+    assert revoked.status_reason == story["revoked"][1]
+    assert {u for u, row in queue.items() if row.certifiable} == set(story["left_to_certify"])
+    assert "learner" in story["left_to_certify"]
+
+    reasons = {u: " ".join(map(str, queue[u].eligibility.reasons)) for u in story["not_eligible"]}
+    assert "26 of 29 sessions" in reasons["lucia.fernandez"]
+    assert "not yet passed and reviewed" in reasons["mateus.rocha"]
+    assert "required lessons not done" in reasons["anna.novakova"]
+    assert all(len(queue[u].eligibility.reasons) == 1 for u in story["not_eligible"])
+
+    _log_in(client, "coordinator")
+    page = client.get(f"/certificates/cohorts/{cohort.pk}/").text
+    assert "María José Núñez" in page
+    assert "26 of 29" in page
+
+
+def test_learner_shows_every_attendance_case_and_can_resit_the_practical(client, demo):
+    today = timezone.localdate()
+    learner = User.objects.get(username="learner")
+    bakery = Cohort.objects.get(course__title="Artisan Baking", enrolments__learner=learner)
+    assert Session.objects.filter(cohort=bakery, date=today, cancelled=False).exists()
+    summaries = attendance_summaries(cohort=bakery, as_of=today).values()
+    rates = [s.rate_so_far for s in summaries]
+    assert any(r is not None and r >= 95 for r in rates)
+    assert any(r == 90 for r in rates)
+    assert any(s.at_risk for s in summaries)
+    attempts = Attempt.objects.filter(enrolment__learner=learner, enrolment__cohort=bakery)
+    assert [a.status for a in attempts] == [Attempt.Status.CONFIRMED]
+    assert attempts.get().outcome == Attempt.Outcome.NOT_YET
+    assert bakery.course.max_assessment_attempts > 1

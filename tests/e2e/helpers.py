@@ -101,3 +101,19 @@ class Journey:
 
 
 PROGRESS_TEXT = re.compile(r"(\d+) of (\d+) required lessons done \((\d+)%\)")
+
+
+def logout(page: Page) -> None:
+    """Log out with the button in the main navigation, so the next person can log in."""
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Menu")
+    if toggler.is_visible():
+        toggler.click()
+        # Wait for the menu to finish opening: a click while it slides open can be lost.
+        expect(nav.locator(".navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
+    with page.expect_navigation():
+        nav.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in", exact=True).first).to_be_attached()
+
+
+ATTENDANCE_TEXT = re.compile(r"([\d.]+)% \((\d+) of (\d+) sessions\)")

@@ -2,6 +2,7 @@
 disk so that the seeding command and the server process see the same files."""
 
 import os
+from pathlib import Path
 
 from lms.settings.test import *  # noqa: F403
 from lms.settings.test import STORAGES
@@ -13,3 +14,5 @@ STORAGES = {
 }
 # A person logs in through the form here, so the login protection runs as in production.
 AXES_ENABLED = True
+# Certificate PDFs and evidence photos too, so that a run leaves nothing in the working tree.
+PRIVATE_MEDIA_ROOT = Path(MEDIA_ROOT) / "private"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -60,3 +61,9 @@ def profile_edit(request):
         messages.success(request, _("Your profile is saved."))
         return _set_language_cookie(redirect("profile"), language)
     return render(request, "lms/profile.html", {"form": form})
+
+
+def bench_bare(request):
+    """The benchmark's floor: Django's middleware and nothing else (no database, no template).
+    Mounted only when BENCH_BARE_VIEW is on (`make bench`)."""
+    return HttpResponse(b"ok", content_type="text/plain")

@@ -112,9 +112,18 @@ def check_answers(urls: list[str], page: Page, cookie: str | None) -> None:
     as a success)."""
     headers = {"Cookie": cookie} if cookie else {}
     for base_url in urls:
-        response = requests.get(
-            base_url + page.path, headers=headers, allow_redirects=False, timeout=30
-        )
+        for attempt in range(3):
+            # gunicorn recycles a worker after GUNICORN_MAX_REQUESTS (production behaviour): a
+            # connection it drops while doing so is tried again.
+            try:
+                response = requests.get(
+                    base_url + page.path, headers=headers, allow_redirects=False, timeout=30
+                )
+                break
+            except requests.ConnectionError:
+                if attempt == 2:
+                    raise
+                time.sleep(1)
         if response.status_code != 200:
             sys.exit(f"{base_url}{page.path} answered {response.status_code}, not 200.")
 

@@ -287,7 +287,7 @@ def main() -> None:
             notes.append(f"{100 * load['rps'] / bare:.0f}% of the bare view")
         errors = load["socket_errors"] + load["status_errors"]
         if errors:
-            notes.append(f"{errors} errors")
+            notes.append(f"errors: {errors}")
         rows.append(
             [
                 f"{page.name} `{page.path}`",

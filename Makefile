@@ -74,6 +74,13 @@ cluster: install
 cluster-stop:
 	deploy/cluster.sh stop
 
+# Every benchmark, one table (docs/performance.md): load on both nodes with Debian's wrk, query
+# counts, roll call, certificates. Starts the cluster with the bare view if needed (~4 minutes).
+.PHONY: bench
+bench: install
+	command -v wrk >/dev/null || ($(SUDO) apt-get install -y -q wrk || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk))
+	deploy/cluster.sh bench
+
 # The cluster tests (tests/cluster): starts the cluster if it is not running, stops it afterwards.
 test-cluster: install
 	deploy/cluster.sh test

@@ -3,7 +3,7 @@
 # task worker, all with the production settings. `make cluster`, `make cluster-stop`,
 # `make test-cluster` call this; docs/deployment.md explains it.
 #
-#   deploy/cluster.sh start | stop | status | test | worker-start | worker-kill | env
+#   deploy/cluster.sh start | stop | status | test | bench | worker-start | worker-kill | env
 #
 # State lives in .cluster/ (git-ignored): the generated SECRET_KEY, the environment file, PID files,
 # logs, collected static files, and the shared media folders.
@@ -47,6 +47,7 @@ CLUSTER_DIR=$DIR
 CLUSTER_WORKER_ID=$WORKER_ID
 GUNICORN_WORKERS=2
 GUNICORN_THREADS=2
+BENCH_BARE_VIEW=${BENCH_BARE_VIEW:-}
 ENV
 }
 
@@ -143,7 +144,8 @@ start() {
   # Compressing every file takes minutes on a busy machine: collect again only when an asset or
   # an installed package changed since the last time.
   local stamp
-  stamp="$(cd "$ROOT" && find static package-lock.json pyproject.toml -newer "$STATIC_ROOT/staticfiles.json" 2>/dev/null | head -1)"
+  # (`|| true`: on a fresh .cluster/ the manifest is missing, find fails, and set -e would stop here.)
+  stamp="$(cd "$ROOT" && find static package-lock.json pyproject.toml -newer "$STATIC_ROOT/staticfiles.json" 2>/dev/null | head -1 || true)"
   if [ ! -s "$STATIC_ROOT/staticfiles.json" ] || [ -n "$stamp" ] || [ "$BIN/.installed" -nt "$STATIC_ROOT/staticfiles.json" ]; then
     setup_step collectstatic --noinput
   fi
@@ -190,6 +192,30 @@ run_tests() {
   "$BIN/pytest" tests/cluster -p no:cacheprovider "$@"
 }
 
+ports_taken() { ss -ltn | grep -qE "127\.0\.0\.1:(${WEB_PORTS[0]}|${WEB_PORTS[1]})\b"; }
+
+run_bench() {
+  # The benchmark needs the bare view (/bench/bare/), which only BENCH_BARE_VIEW=1 mounts. A
+  # cluster of this tree already running with it is used as it is; one running without it is
+  # restarted with it. A cluster started here is stopped afterwards.
+  local was_running=1
+  for name in web-1 web-2 worker; do alive "$DIR/$name.pid" || was_running=0; done
+  if [ "$was_running" = 1 ] && ! grep -qx 'BENCH_BARE_VIEW=1' "$DIR/env"; then
+    log "restarting the cluster with the benchmark's bare view"
+    stop
+    was_running=0
+  fi
+  if [ "$was_running" = 0 ]; then
+    # Another tree's cluster (a CI run) may hold the ports: measuring it would be wrong, so wait.
+    for _ in $(seq 1 60); do ports_taken || break; log "ports ${WEB_PORTS[*]} in use; waiting"; sleep 5; done
+    if ports_taken; then log "ports ${WEB_PORTS[*]} still in use: giving up"; return 1; fi
+    trap stop EXIT
+  fi
+  BENCH_BARE_VIEW=1 start
+  load_env
+  "$BIN/python" bench/run.py "$@"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
@@ -197,6 +223,7 @@ case "${1:-}" in
   worker-start) worker_start ;;
   worker-kill) worker_kill ;;
   test) shift; run_tests "$@" ;;
+  bench) shift; run_bench "$@" ;;
   env) prepare_dir; cat "$DIR/env" ;;
-  *) echo "usage: $0 start|stop|status|test|worker-start|worker-kill|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|test|bench|worker-start|worker-kill|env" >&2; exit 2 ;;
 esac

@@ -58,5 +58,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.BENCH_BARE_VIEW:
+    urlpatterns.append(path("bench/bare/", lms_views.bench_bare, name="bench_bare"))
+
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns.append(path("", include(wagtail_urls)))

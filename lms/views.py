@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -80,3 +80,9 @@ def _administrators_only(view):
 # administrators; these patterns come before Wagtail's in lms/urls.py.
 site_history = _administrators_only(LogEntriesView.as_view())
 site_history_results = _administrators_only(LogEntriesView.as_view(results_only=True))
+
+
+def bench_bare(request):
+    """The benchmark's floor: Django's middleware and nothing else (no database, no template).
+    Mounted only when BENCH_BARE_VIEW is on (`make bench`)."""
+    return HttpResponse(b"ok", content_type="text/plain")

@@ -158,6 +158,10 @@ CERTIFICATE_VERIFY_RATE = (30, 60)
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localhost>")
 
+# `make bench` only: mounts /bench/bare/, a view with no database and no template, as the floor
+# that the real pages' throughput is compared with (docs/performance.md). Off everywhere else.
+BENCH_BARE_VIEW = False
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -62,6 +62,9 @@ if INSECURE_LOCAL_HTTP:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
     SECURE_HSTS_PRELOAD = False
 
+# The benchmark's bare view (docs/performance.md); the local cluster turns it on for `make bench`.
+BENCH_BARE_VIEW = os.environ.get("BENCH_BARE_VIEW", "").lower() in ("1", "true")
+
 # A load balancer probes /health/ over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -154,6 +154,8 @@ def download(request, pk: int):
     if certificate.render_status != Certificate.Render.RENDERED:
         messages.info(request, _("This certificate's PDF is still being prepared."))
         return redirect("certificates:mine")
+    if not certificate.pdf:
+        raise Http404(_("The PDF was removed with the holder's personal data."))
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

@@ -1,10 +1,7 @@
 """What each app holds about a person: how to export it and how to erase it.
 
 One `Section` per kind of record. The export ZIP and the erasure service walk `SECTIONS` in order,
-so an app that starts keeping personal data adds one section here and nothing else changes
-(attendance and certificates add theirs when they are merged):
-
-    SECTIONS.append(Section("certificates", export=_certificates_export, erase=_certificates_erase))
+so an app that starts keeping personal data adds one section here and nothing else changes.
 
 `export(user)` returns JSON-ready data; `files(user)` yields (name in the ZIP, stored file);
 `erase(user)` removes or pseudonymises what it holds and returns the storage names of files to
@@ -17,7 +14,15 @@ from dataclasses import dataclass
 
 from django.db.models.fields.files import FieldFile
 
-from assessments.models import Attempt, CriterionResult, Evidence, Review
+from assessments.models import (
+    Attempt,
+    AttendanceChange,
+    AttendanceRecord,
+    CriterionResult,
+    Evidence,
+    Review,
+)
+from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
 from lms.models import Profile
 
@@ -195,6 +200,79 @@ def _attempts_erase(user) -> list[str]:
     return stored
 
 
+# --- Attendance -------------------------------------------------------------------------------
+
+
+def _attendance_export(user) -> list:
+    records = AttendanceRecord.objects.filter(enrolment__learner=user).select_related(
+        "session__cohort__course"
+    )
+    return [
+        {
+            "course": r.session.cohort.course.title,
+            "cohort": r.session.cohort.name,
+            "session": r.session.topic,
+            "date": _iso(r.session.date),
+            "status": r.status,
+            "note": r.note,
+        }
+        for r in records.order_by("session__date", "session__start_time", "pk")
+    ]
+
+
+def _attendance_erase(user) -> list[str]:
+    # Statuses stay (attendance rates and indicators must not change); notes about the person go.
+    records = AttendanceRecord.objects.filter(enrolment__learner=user)
+    records.exclude(note="").update(note=WITHHELD)
+    changes = AttendanceChange.objects.filter(record__in=records)
+    changes.exclude(old_note="").update(old_note=WITHHELD)
+    changes.exclude(new_note="").update(new_note=WITHHELD)
+    return []
+
+
+# --- Certificates ------------------------------------------------------------------------------
+
+
+def _certificate_name(certificate: Certificate) -> str:
+    return f"certificates/{certificate.serial}.pdf"
+
+
+def _certificates_export(user) -> list:
+    certificates = Certificate.objects.filter(enrolment__learner=user).order_by("issued_at", "pk")
+    return [
+        {
+            "serial": c.serial,
+            "status": c.status,
+            "issued_at": _iso(c.issued_at),
+            "certified": c.snapshot,
+            "pdf": _certificate_name(c) if c.pdf else None,
+        }
+        for c in certificates
+    ]
+
+
+def _certificate_files(user):
+    for certificate in Certificate.objects.filter(enrolment__learner=user).exclude(pdf=""):
+        yield _certificate_name(certificate), certificate.pdf
+
+
+def _certificates_erase(user) -> list[str]:
+    """Certificates stay verifiable (status, course, hours, dates, the SHA-256 of the PDF that was
+    issued, so a copy the holder kept still checks as authentic), with the name withheld."""
+    certificates = list(Certificate.objects.filter(enrolment__learner=user))
+    stored = [c.pdf.name for c in certificates if c.pdf]
+    for certificate in certificates:
+        snapshot = dict(certificate.snapshot)
+        snapshot["printed_name"] = ""
+        snapshot["name_withheld"] = True
+        certificate.snapshot = snapshot
+        certificate.pdf = ""
+        if certificate.status_reason:
+            certificate.status_reason = WITHHELD
+    Certificate.objects.bulk_update(certificates, ["snapshot", "pdf", "status_reason"])
+    return stored
+
+
 SECTIONS: list[Section] = [
     Section("person", export=_person_export, erase=_person_erase),
     Section("enrolments", export=_enrolments_export, erase=_enrolments_erase),
@@ -204,5 +282,12 @@ SECTIONS: list[Section] = [
         export=_attempts_export,
         erase=_attempts_erase,
         files=_evidence_files,
+    ),
+    Section("attendance", export=_attendance_export, erase=_attendance_erase),
+    Section(
+        "certificates",
+        export=_certificates_export,
+        erase=_certificates_erase,
+        files=_certificate_files,
     ),
 ]

@@ -232,6 +232,7 @@ def test_download_query_count_does_not_grow(
         template = bread_template(world.course, name=f"Task {i}")
         confirmed(world.enrolment_a, template, world.trainer_x, world.coordinator_x, [True] * 3)
     client.force_login(world.learner_a)
+    client.get("/")  # once-per-session effects stay out of the count
     with django_assert_max_num_queries(25):
         assert client.post("/my-data/").status_code == 200
 
@@ -253,3 +254,68 @@ def test_the_attempt_page_says_the_erased_evidence_is_gone(client, world, practi
     page = client.get(f"/assessments/attempts/{practical.attempt.pk}/")
     assert "File deleted with the person" in page.text
     assert f"/assessments/evidence/{practical.evidence.pk}/" not in page.text
+
+
+# --- Attendance and certificates ------------------------------------------------------------
+
+
+@pytest.fixture
+def certified_a(world):
+    """Learner A attended a session (with a note) and holds a certificate of cohort X."""
+    from courses.models import CoursePage
+
+    session = factories.SessionFactory(cohort=world.cohort_x, topic="Shaping loaves")
+    factories.AttendanceRecordFactory(
+        session=session, enrolment=world.enrolment_a, status="late", note="Bus strike"
+    )
+    CoursePage.objects.filter(pk=world.course.pk).update(attendance_required=False)
+    factories.complete_required_lessons(world.enrolment_a)
+    return factories.certificate_issue_now(world.enrolment_a, by=world.coordinator_x)
+
+
+def test_the_zip_holds_attendance_and_certificates(client, world, certified_a):
+    archive = download(client, world.learner_a)
+    data = json.loads(archive.read("data.json"))
+    assert data["attendance"] == [
+        {
+            "course": "Artisan Baking",
+            "cohort": "X",
+            "session": "Shaping loaves",
+            "date": data["attendance"][0]["date"],
+            "status": "late",
+            "note": "Bus strike",
+        }
+    ]
+    assert [c["serial"] for c in data["certificates"]] == [certified_a.serial]
+    pdf = archive.read(f"certificates/{certified_a.serial}.pdf")
+    assert pdf.startswith(b"%PDF")
+    assert json.loads(download(client, world.learner_b).read("data.json"))["certificates"] == []
+
+
+def test_erased_certificate_still_verifies_with_the_name_withheld(
+    client, world, certified_a, django_capture_on_commit_callbacks
+):
+    from assessments.models import AttendanceRecord
+    from certificates.models import Certificate
+
+    name = world.learner_a.profile.printed_name
+    pdf_root = certified_a.pdf.storage.location
+    assert stored_files(pdf_root)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert erase(client, world.superuser, world.learner_a).status_code == 302
+
+    certificate = Certificate.objects.get(pk=certified_a.pk)
+    assert certificate.status == Certificate.Status.VALID
+    assert certificate.sha256 == certified_a.sha256  # a kept copy still checks as authentic
+    assert not certificate.pdf
+    assert stored_files(pdf_root) == []
+    record = AttendanceRecord.objects.get(enrolment=world.enrolment_a)
+    assert (record.status, record.note) == ("late", "[withheld: personal data erased]")
+
+    client.logout()
+    page = client.get(f"/verify/{certificate.verification_code}/").text
+    assert "Valid certificate" in page
+    assert "Withheld: the holder's personal data was erased" in page
+    assert name not in page
+    client.force_login(world.coordinator_x)
+    assert client.get(f"/certificates/{certificate.pk}/pdf/").status_code == 404

@@ -79,7 +79,9 @@ def certificate_detail(request, pk: int):
         "certificates/certificate_detail.html",
         {
             "certificate": certificate,
-            "form": ReasonForm(),
+            # Two forms on one page: their own ids, so each label points at its own box.
+            "reissue_form": ReasonForm(auto_id="reissue_%s"),
+            "revoke_form": ReasonForm(auto_id="revoke_%s"),
             "verification_url": services.verification_url(certificate.verification_code),
         },
     )

@@ -353,3 +353,12 @@ def test_batch_progress_is_only_for_the_cohorts_coordinators(client, world, cert
     assert "1 of 1 PDFs ready." in client.get(url).text
     client.force_login(getattr(world, who))
     assert client.get(url).status_code == 404
+
+
+def test_revoke_and_reissue_boxes_have_their_own_ids(client, world, certified):
+    client.force_login(world.coordinator_x)
+    page = client.get(reverse("certificates:detail", args=[certified.pk])).text
+    assert page.count('id="reissue_reason"') == 1
+    assert page.count('id="revoke_reason"') == 1
+    assert 'for="reissue_reason"' in page
+    assert 'for="revoke_reason"' in page

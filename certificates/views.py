@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from certificates import selectors, services
@@ -150,9 +151,22 @@ def mine(request):
     )
 
 
+MSG_NOT_VALID = gettext_lazy(
+    "Certificate %(serial)s is no longer valid, so it cannot be downloaded. Your coordinator can "
+    "tell you why."
+)
+
+
 @login_required
 def download(request, pk: int):
     certificate = get_object_or_404(selectors.certificates_visible_to(request.user), pk=pk)
+    if certificate.status != Certificate.Status.VALID and not (
+        selectors.certificates_managed_by(request.user).filter(pk=certificate.pk).exists()
+    ):
+        # A revoked or superseded copy stays on record for its coordinators, but its holder can
+        # no longer download it to show an employer: only a valid certificate can be shown.
+        messages.warning(request, MSG_NOT_VALID % {"serial": certificate.serial})
+        return redirect("certificates:mine")
     if certificate.render_status != Certificate.Render.RENDERED:
         messages.info(request, _("This certificate's PDF is still being prepared."))
         return redirect("certificates:mine")

@@ -220,6 +220,27 @@ def test_others_cannot_download_a_certificate(client, world, certified, who):
     assert client.get(reverse("certificates:download", args=[certified.pk])).status_code == 404
 
 
+@pytest.mark.parametrize("action", ["revoke", "reissue"])
+def test_holder_cannot_download_a_copy_that_is_no_longer_valid(client, world, certified, action):
+    if action == "revoke":
+        services.certificate_revoke(certificate=certified, reason="Fraud", by=world.coordinator_x)
+    else:
+        services.certificate_reissue(
+            certificate=certified, reason="Name corrected", by=world.coordinator_x
+        )
+    client.force_login(world.learner_a)
+    response = client.get(reverse("certificates:download", args=[certified.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("certificates:mine")
+    assert f"Certificate {certified.serial} is no longer valid" in response.text
+    assert response.get("Content-Type", "").startswith("text/html")
+
+    # Its coordinator keeps the copy on record.
+    client.force_login(world.coordinator_x)
+    response = client.get(reverse("certificates:download", args=[certified.pk]))
+    assert response.status_code == 200
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == certified.sha256
+
+
 def test_certificate_pdfs_are_not_in_public_media(certified, settings, private_media):
     assert str(private_media) in certified.pdf.path
     assert not certified.pdf.path.startswith(str(settings.MEDIA_ROOT))

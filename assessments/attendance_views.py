@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from assessments import exports, selectors, services
@@ -76,10 +77,14 @@ def roll_call(request, session_id: int):
                 form.is_valid()
                 messages.warning(
                     request,
-                    _(
+                    ngettext(
+                        "Nothing was saved: someone else changed %(count)s of these records "
+                        "since you opened the page. Check the highlighted learner, choose, "
+                        "and save again.",
                         "Nothing was saved: someone else changed %(count)s of these records "
                         "since you opened the page. Check the highlighted learners, choose, "
-                        "and save again."
+                        "and save again.",
+                        len(conflicts),
                     )
                     % {"count": len(conflicts)},
                 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments import rules
 from assessments.models import (
@@ -523,10 +524,10 @@ CELL_LABELS = {
 }
 # A letter or sign per state, so that the grid never relies on colour alone.
 CELL_LETTERS = {
-    rules.PRESENT: "P",
-    rules.LATE: "L",
-    rules.EXCUSED: "E",
-    rules.ABSENT: "A",
+    rules.PRESENT: pgettext_lazy("attendance grid, one letter for Present", "P"),
+    rules.LATE: pgettext_lazy("attendance grid, one letter for Late", "L"),
+    rules.EXCUSED: pgettext_lazy("attendance grid, one letter for Excused", "E"),
+    rules.ABSENT: pgettext_lazy("attendance grid, one letter for Absent", "A"),
     NOT_RECORDED: "?",
     CANCELLED: "\u00d7",  # multiplication sign
     NOT_ENROLLED: "\u2013",  # en dash

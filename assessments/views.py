@@ -84,7 +84,9 @@ def attempt_record(request, attempt_id: int):
                 services.attempt_submit(attempt=attempt, by=request.user)
             except ValidationError as error:
                 messages.error(
-                    request, _("The draft is saved but not submitted: ") + _error_text(error)
+                    request,
+                    _("The draft is saved but not submitted: %(error)s")
+                    % {"error": _error_text(error)},
                 )
                 return redirect("assessments:record", attempt_id=attempt.pk)
             messages.success(request, _("Submitted. A second person will now review it."))

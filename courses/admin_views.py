@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -341,12 +341,22 @@ class EnrolmentImportView(WagtailAdminTemplateMixin, TemplateView):
         request.session.pop(self.session_key, None)
         messages.success(
             request,
-            _("%(count)s learners enrolled in %(cohort)s; %(new)s new accounts were emailed.")
-            % {
-                "count": len(result.enrolments),
-                "cohort": self.cohort,
-                "new": len(result.new_learners),
-            },
+            " ".join(
+                [
+                    ngettext(
+                        "%(count)s learner enrolled in %(cohort)s.",
+                        "%(count)s learners enrolled in %(cohort)s.",
+                        len(result.enrolments),
+                    )
+                    % {"count": len(result.enrolments), "cohort": self.cohort},
+                    ngettext(
+                        "%(count)s new account was emailed.",
+                        "%(count)s new accounts were emailed.",
+                        len(result.new_learners),
+                    )
+                    % {"count": len(result.new_learners)},
+                ]
+            ),
         )
         return redirect(Enrolment.snippet_viewset.get_url_name("list"))
 

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -312,7 +313,7 @@ class Session(models.Model):
     class Kind(models.TextChoices):
         THEORY = "theory", _("Theory")
         PRACTICAL = "practical", _("Practical")
-        REVIEW = "review", _("Review")
+        REVIEW = "review", pgettext_lazy("kind of session", "Review")
         FIELD_VISIT = "field_visit", _("Field visit")
 
     cohort = models.ForeignKey(

@@ -8,7 +8,10 @@ class LmsConfig(AppConfig):
     verbose_name = _("LMS")
 
     def ready(self):
+        from lms import page_cache
         from lms.services import roles_ensure_after_migrate
+
+        page_cache.connect_signals()
 
         # Role groups and their permissions must exist on every database, including fresh test ones.
         post_migrate.connect(roles_ensure_after_migrate, sender=self)

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "lms.middleware.IdleTimeoutMiddleware",
     "lms.middleware.PersonalDataNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.page_cache.WritesInvalidateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every login attempt.
@@ -223,3 +224,11 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Personal data of people inactive for longer than this is erased by `manage.py privacy_retention
 # --apply` (see docs/security.md). Six years by default: long enough to answer a funder's audit.
 RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", str(6 * 365)))
+
+# Whole pages kept per person (lms/page_cache.py; only "My learning" today), forgotten after this
+# many seconds at the latest; 0 turns the cache off. Any write makes every cached page stale at
+# once; these apps' writes do not count (they write on their own and show nothing on the pages).
+PAGE_CACHE_SECONDS = 600
+PAGE_CACHE_IGNORED_APPS = frozenset(
+    {"sessions", "axes", "django_tasks_database", "wagtailsearch", "wagtailadmin", "admin"}
+)

@@ -36,6 +36,7 @@ print(json.dumps({
     "private_media_root": str(settings.PRIVATE_MEDIA_ROOT),
     "whitenoise": settings.MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"),
     "root_formatter": settings.LOGGING["handlers"]["stdout"]["formatter"],
+    "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
 }))
 """
 
@@ -69,6 +70,8 @@ def test_defaults_are_https_only_database_queue_and_static_files_from_the_node()
     assert shown["session_engine"] == "django.contrib.sessions.backends.db"
     assert shown["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert shown["root_formatter"] == "json"
+    # A cache private to each process would serve pages that other processes changed.
+    assert shown["page_cache_seconds"] == 0
 
 
 def test_redis_gives_a_shared_cache_and_cached_sessions():
@@ -76,6 +79,7 @@ def test_redis_gives_a_shared_cache_and_cached_sessions():
     assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert shown["cache_location"] == "redis://cache.internal:6379/2"
     assert shown["session_engine"] == "django.contrib.sessions.backends.cached_db"
+    assert shown["page_cache_seconds"] > 0
 
 
 def test_media_folders_come_from_the_environment():

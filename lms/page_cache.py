@@ -1,0 +1,141 @@
+"""A per-person cache of whole pages that people open far more often than what they show changes.
+
+"My learning" is the page every learner opens first and comes back to: rebuilding it runs a dozen
+queries and renders every course card, while what it shows changes only when somebody writes
+something (a lesson marked done, a roll call, an enrolment, a course published). So the rendered
+page is kept per person, and one site-wide *version* number is part of every key: any write makes
+the version move on, and every cached page is then simply never asked for again (the cache
+forgets it after `PAGE_CACHE_SECONDS`). Correctness does not depend on knowing which write
+touches which page.
+
+The version moves on:
+- after every request that may write (any method but GET, HEAD, OPTIONS, TRACE) and succeeded,
+  whoever sent it: the people's pages, the admin, the CSV import, the login form;
+- when a model is saved or deleted outside such a request (management commands, background
+  tasks, the shell), except in the apps of `PAGE_CACHE_IGNORED_APPS`, which write on their own
+  (sessions, login attempts, the task queue) and show nothing on people's pages;
+- with the date (pages show "today" and upcoming sessions), and with the person's language.
+
+A page is served from the cache only to the same person, in the same language, with the same CSRF
+secret (the page's forms carry a token made from it), on the same day, and never when messages
+are waiting to be shown (they would be lost).
+
+The cache must be shared by every process that serves pages (Redis in production): with a cache
+private to each process, one process would not see the others' writes. Production turns the page
+cache off when it has no Redis."""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+VERSION_KEY = "page-cache:version"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        # After a cache restart or eviction: a new number, never one used before.
+        current = time.time_ns()
+        cache.add(VERSION_KEY, current, timeout=None)
+        current = cache.get(VERSION_KEY, current)
+    return current
+
+
+def bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there (first write since the cache started)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _key(request, name: str) -> str | None:
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret or not request.user.is_authenticated:
+        return None  # the page would set a new CSRF cookie: render it afresh
+    fingerprint = hashlib.sha256(secret.encode()).hexdigest()[:16]
+    return ":".join(
+        [
+            "page-cache",
+            name,
+            str(request.user.pk),
+            translation.get_language() or "",
+            fingerprint,
+            timezone.localdate().isoformat(),
+            str(version()),
+        ]
+    )
+
+
+def _has_messages(request) -> bool:
+    storage = messages.get_messages(request)
+    return len(storage) > 0  # len() reads without marking them as shown
+
+
+def per_person(name: str):
+    """Decorator for a GET view whose page depends only on the person, the data and the day."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not settings.PAGE_CACHE_SECONDS or request.method != "GET":
+                return view(request, *args, **kwargs)
+            key = _key(request, name)
+            if key is None or _has_messages(request):
+                return view(request, *args, **kwargs)
+            cached = cache.get(key)
+            if cached is not None:
+                content, content_type = cached
+                return HttpResponse(content, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not _has_messages(request)
+            ):
+                cache.set(
+                    key,
+                    (response.content, response["Content-Type"]),
+                    settings.PAGE_CACHE_SECONDS,
+                )
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+class WritesInvalidateMiddleware:
+    """Moves the version on after every request that may have written something."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in SAFE_METHODS and response.status_code < 500:
+            bump()
+        return response
+
+
+def _model_changed(sender, **kwargs) -> None:
+    if sender._meta.app_label not in settings.PAGE_CACHE_IGNORED_APPS:
+        # Now, and again after the commit: a page read in between (still showing the old data)
+        # would otherwise stay cached under the new version.
+        bump()
+        transaction.on_commit(bump)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_model_changed, dispatch_uid=f"page_cache_{id(signal)}")

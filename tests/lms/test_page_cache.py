@@ -1,0 +1,130 @@
+"""The per-person page cache (lms/page_cache.py) on "My learning": what is served from the cache,
+and every way a change reaches the page."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from courses import services as course_services
+from courses.models import LessonCompletion
+from lms import page_cache
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/learning/"
+
+
+def queries(client, url=DASHBOARD):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(captured)
+
+
+@pytest.fixture
+def learner_client(client, world):
+    client.force_login(world.learner_a)
+    client.get("/")  # CSRF cookie, session touch
+    return client
+
+
+def test_second_visit_is_served_from_the_cache(learner_client):
+    first, fresh = queries(learner_client)
+    second, cached = queries(learner_client)
+    assert second.content == first.content
+    assert fresh >= 8
+    assert cached <= 2  # the session and the user, nothing else
+    assert "no-store" in second["Cache-Control"]
+
+
+def test_marking_a_lesson_done_shows_at_once(learner_client, world):
+    lesson = world.course.lessons().first()
+    assert "0 of 3 required lessons done" in queries(learner_client)[0].text
+    learner_client.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    page = learner_client.get(DASHBOARD).text
+    assert "1 of 3 required lessons done" in page
+
+
+def test_a_change_made_outside_any_request_shows(learner_client, world):
+    """A management command, a task or the shell: the model signal moves the version on."""
+    assert "0 of 3 required lessons done" in queries(learner_client)[0].text
+    lesson = world.course.lessons().first()
+    course_services.lesson_complete(enrolment=world.enrolment_a, lesson=lesson)
+    assert LessonCompletion.objects.filter(enrolment=world.enrolment_a).count() == 1
+    assert "1 of 3 required lessons done" in learner_client.get(DASHBOARD).text
+
+
+def test_another_persons_write_shows_too(client, world, learner_client):
+    queries(learner_client)
+    other = factories.LessonCompletionFactory(
+        enrolment=world.enrolment_a, lesson=world.course.lessons().last()
+    )
+    assert other.pk
+    assert "1 of 3 required lessons done" in learner_client.get(DASHBOARD).text
+
+
+def test_each_person_gets_their_own_page(client, world):
+    factories.make_course(title="Organic Farming", slug="organic-farming")
+    client.force_login(world.learner_a)
+    client.get("/")
+    assert "Artisan Baking" in client.get(DASHBOARD).text
+    client.force_login(world.learner_b)
+    client.get("/")
+    page = client.get(DASHBOARD).text
+    assert "Artisan Baking" in page  # B's own cohort Y of the same course
+    assert "Y · " in page
+    assert "X · " not in page
+
+
+def test_a_new_day_renders_afresh(client, world):
+    late = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time(23, 59))
+    )
+    with time_machine.travel(late, tick=False):
+        client.force_login(world.learner_a)
+        client.get("/")
+        queries(client)
+        assert queries(client)[1] <= 2
+    with time_machine.travel(late + datetime.timedelta(minutes=2), tick=False):
+        assert queries(client)[1] >= 8
+
+
+def test_waiting_messages_are_shown_not_swallowed(learner_client, world):
+    queries(learner_client)  # cached
+    lesson = world.course.lessons().first()
+    learner_client.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    page = learner_client.get(DASHBOARD)
+    assert f"“{lesson.title}” is marked as done." in page.text
+    assert "is marked as done" not in learner_client.get(DASHBOARD).text  # shown once
+
+
+def test_a_new_csrf_secret_renders_afresh(learner_client):
+    queries(learner_client)
+    learner_client.cookies.pop("csrftoken")
+    _, count = queries(learner_client)
+    assert count >= 8
+
+
+def test_turned_off(settings, learner_client):
+    settings.PAGE_CACHE_SECONDS = 0
+    queries(learner_client)
+    _, count = queries(learner_client)
+    assert count >= 8
+
+
+def test_the_version_survives_the_cache_forgetting_it():
+    from django.core.cache import cache
+
+    before = page_cache.version()
+    cache.delete(page_cache.VERSION_KEY)
+    page_cache.bump()
+    after = page_cache.version()
+    assert after != before
+    page_cache.bump()
+    assert page_cache.version() == after + 1

@@ -158,7 +158,9 @@ class StaffedCohort:
 @pytest.fixture
 def new_cohort(demo_cohort) -> Callable[..., StaffedCohort]:
     """A cohort made for this test, of `course`: its own coordinator, `trainers` trainers and
-    `learners` learners, all with unique user names."""
+    `learners` learners, all with unique user names. The learners have no password (they do
+    not log in here): hashing one takes the production hasher a second or two on a busy machine.
+    """
 
     def make(*, course: CoursePage, learners: int, trainers: int = 0) -> StaffedCohort:
         coordinator = factories.CoordinatorFactory(username=unique_username("cluster-coord"))
@@ -175,7 +177,9 @@ def new_cohort(demo_cohort) -> Callable[..., StaffedCohort]:
         )
         enrolments = [
             factories.EnrolmentFactory(
-                learner=factories.LearnerFactory(username=unique_username("cluster-learner")),
+                learner=factories.LearnerFactory(
+                    username=unique_username("cluster-learner"), password=None
+                ),
                 cohort=cohort,
             )
             for _ in range(learners)

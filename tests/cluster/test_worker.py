@@ -135,10 +135,17 @@ def test_a_worker_killed_mid_batch_of_certificates_finishes_it_after_restart(
     rendered = certificates.filter(render_status=Certificate.Render.RENDERED)
 
     def running() -> list[DBTaskResult]:
+        """The render tasks running whose certificate's PDF is not stored yet. (A task whose PDF
+        is stored is still RUNNING for a moment, while the learner's email goes out.)"""
+        pending = set(
+            certificates.filter(render_status=Certificate.Render.PENDING).values_list(
+                "pk", flat=True
+            )
+        )
         return [
             task
             for task in render_tasks_of(ids, since=before)
-            if task.status == TaskResultStatus.RUNNING
+            if task.status == TaskResultStatus.RUNNING and task.args_kwargs["args"][0] in pending
         ]
 
     # Kill the worker while it holds a rendered PDF, once at least one other PDF is stored.

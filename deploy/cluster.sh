@@ -103,7 +103,14 @@ web_start() {
 worker_start() {
   load_env
   alive "$DIR/worker.pid" && return 0
-  nohup "$BIN/python" manage.py task_worker --worker-id "$WORKER_ID" --interval 0.2 \
+  # Tests only: CLUSTER_WORKER_RENDER_PAUSE=<seconds> runs the same command through
+  # tests/cluster/slow_render_worker.py, which holds every certificate PDF that long before
+  # storing it, so that tests/cluster can kill the worker in the middle of a batch.
+  local command=(manage.py task_worker)
+  if [ -n "${CLUSTER_WORKER_RENDER_PAUSE:-}" ]; then
+    command=(-m tests.cluster.slow_render_worker)
+  fi
+  nohup "$BIN/python" "${command[@]}" --worker-id "$WORKER_ID" --interval 0.2 \
     --no-startup-delay >>"$DIR/worker.log" 2>&1 &
   echo $! >"$DIR/worker.pid"
   disown

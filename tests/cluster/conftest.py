@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from bs4 import BeautifulSoup
 from django.conf import settings
 
 from courses.models import Cohort, CoursePage, Enrolment
+from lms.models import User
 from tests import factories
 
 REPO_DIR = Path(__file__).resolve().parents[2]
@@ -84,8 +86,14 @@ class Cluster:
         """SIGKILL: the worker gets no chance to tidy up, as when its machine dies."""
         subprocess.run([CLUSTER_SCRIPT, "worker-kill"], check=True)
 
-    def worker_start(self) -> None:
-        subprocess.run([CLUSTER_SCRIPT, "worker-start"], check=True)
+    def worker_start(self, *, render_pause: float | None = None) -> None:
+        """Start the worker under its id. With `render_pause`, every certificate PDF is held
+        that many seconds after rendering and before it is stored (tests/cluster/
+        slow_render_worker.py), so that the worker can be killed in the middle of one."""
+        environment = dict(os.environ)
+        if render_pause is not None:
+            environment["CLUSTER_WORKER_RENDER_PAUSE"] = str(render_pause)
+        subprocess.run([CLUSTER_SCRIPT, "worker-start"], check=True, env=environment)
 
 
 @pytest.fixture(scope="session")
@@ -124,6 +132,71 @@ def new_learner(demo_cohort) -> Callable[[], Enrolment]:
     return make
 
 
+CERTIFIABLE_COURSE_SLUG = "cluster-test-certified-course"
+
+
+@pytest.fixture
+def certifiable_course() -> CoursePage:
+    """A course made for the cluster tests, once per cluster database: it awards a certificate
+    for its one required lesson, with no attendance or practical requirement."""
+    course = CoursePage.objects.filter(slug=CERTIFIABLE_COURSE_SLUG).first()
+    if course is None:
+        course = factories.make_certifiable_course(
+            title="Cluster test: bread basics", slug=CERTIFIABLE_COURSE_SLUG, lessons=1
+        )
+    return course
+
+
+@dataclass
+class StaffedCohort:
+    cohort: Cohort
+    coordinator: User
+    trainers: list[User]
+    enrolments: list[Enrolment]
+
+
+@pytest.fixture
+def new_cohort(demo_cohort) -> Callable[..., StaffedCohort]:
+    """A cohort made for this test, of `course`: its own coordinator, `trainers` trainers and
+    `learners` learners, all with unique user names. The learners have no password (they do
+    not log in here): hashing one takes the production hasher a second or two on a busy machine.
+    """
+
+    def make(*, course: CoursePage, learners: int, trainers: int = 0) -> StaffedCohort:
+        coordinator = factories.CoordinatorFactory(username=unique_username("cluster-coord"))
+        staff = [
+            factories.TrainerFactory(username=unique_username("cluster-trainer"))
+            for _ in range(trainers)
+        ]
+        cohort = factories.CohortFactory(
+            course=course,
+            name=unique_username("Cluster group"),
+            region=demo_cohort.region,
+            coordinators=[coordinator],
+            trainers=staff,
+        )
+        enrolments = [
+            factories.EnrolmentFactory(
+                learner=factories.LearnerFactory(
+                    username=unique_username("cluster-learner"), password=None
+                ),
+                cohort=cohort,
+            )
+            for _ in range(learners)
+        ]
+        return StaffedCohort(cohort, coordinator, staff, enrolments)
+
+    return make
+
+
+def eligible_cohort(new_cohort, course: CoursePage, learners: int) -> StaffedCohort:
+    """A new cohort of the certifiable course whose learners have all done its lessons."""
+    staffed = new_cohort(course=course, learners=learners)
+    for enrolment in staffed.enrolments:
+        factories.complete_required_lessons(enrolment)
+    return staffed
+
+
 @pytest.fixture
 def logged_in(cluster) -> Callable[[int, str], Node]:
     """A browser on node `index`, logged in as `username` (a persona made by a fixture)."""
@@ -134,6 +207,15 @@ def logged_in(cluster) -> Callable[[int, str], Node]:
         return node
 
     return log_in
+
+
+def page(response: requests.Response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def checked_values(response: requests.Response, name: str) -> list[str]:
+    """The values a browser sends for the ticked checkboxes or radio buttons named `name`."""
+    return [field["value"] for field in page(response).select(f'input[name="{name}"][checked]')]
 
 
 def wait_until(condition: Callable[[], bool], *, timeout: float, what: str) -> None:

@@ -75,7 +75,10 @@ def _standings(cohorts: list[Cohort], today: datetime.date) -> dict[int, list[Le
         practicals[key].append(cell.result)
         if cell.template.required_for_certification and cell.refusal is None:
             may_start[key].append(cell)
-        submitted[key].extend(a for a in cell.attempts if a.status == Attempt.Status.SUBMITTED)
+        for attempt in cell.attempts:
+            if attempt.status == Attempt.Status.SUBMITTED:
+                attempt.template = cell.template  # already loaded: no query per attempt
+                submitted[key].append(attempt)
     queue = certificate_selectors.certify_rows(
         cohorts=cohorts, enrolments=enrolments, attendance=attendance, practicals=practicals
     )

@@ -229,6 +229,16 @@ def _cells(
     return cells
 
 
+def practical_cells(*, cohorts: list[Cohort], enrolments: list[Enrolment]) -> list[PracticalCell]:
+    """Each of the enrolments (of the given cohorts, courses loaded) on each practical assessment
+    of its course, with its attempts: two queries whatever the number of cohorts and learners."""
+    by_cohort = {c.pk: c for c in cohorts}
+    for enrolment in enrolments:
+        enrolment.cohort = by_cohort[enrolment.cohort_id]
+    templates = _templates_by_course({c.course_id for c in cohorts})
+    return _cells(cohorts, enrolments, templates)
+
+
 def assessor_queue(*, user) -> AssessorQueue:
     """What a trainer or coordinator has to do in their cohorts: learners awaiting a first
     attempt or a re-sit, their own drafts and returned attempts, and attempts awaiting a review
@@ -369,8 +379,24 @@ def session_counts(
 
     A session counts as held if it was before `as_of`, or on `as_of` and already recorded for the
     learner (today's session before its roll call is still one the learner can attend)."""
-    enrolments = Enrolment.objects.filter(cohort=cohort)
-    records = AttendanceRecord.objects.filter(session__cohort=cohort, enrolment__cohort=cohort)
+    return {
+        pk: counts
+        for pk, (_cohort_id, counts) in _session_counts(
+            cohort_ids=[cohort.pk], as_of=as_of, enrolment_ids=enrolment_ids
+        ).items()
+    }
+
+
+def _session_counts(
+    *, cohort_ids, as_of: datetime.date, enrolment_ids=None
+) -> dict[int, tuple[int, rules.SessionCounts]]:
+    """`session_counts` for the enrolments of many cohorts at once, each with its cohort id:
+    still two aggregate queries, whatever the number of cohorts."""
+    enrolments = Enrolment.objects.filter(cohort_id__in=cohort_ids)
+    # A record counts only for a session of the learner's own cohort.
+    records = AttendanceRecord.objects.filter(
+        enrolment__cohort_id__in=cohort_ids, session__cohort_id=F("enrolment__cohort_id")
+    )
     if enrolment_ids is not None:
         enrolments = enrolments.filter(pk__in=enrolment_ids)
         records = records.filter(enrolment_id__in=enrolment_ids)
@@ -384,7 +410,7 @@ def session_counts(
                 "cohort__sessions", filter=in_window & Q(cohort__sessions__date__lt=as_of)
             ),
         )
-        .values_list("pk", "status", "scheduled", "before")
+        .values_list("pk", "cohort_id", "status", "scheduled", "before")
     )
     record_rows = (
         records.filter(_in_window("session__", "enrolment__"), session__date__lte=as_of)
@@ -400,16 +426,19 @@ def session_counts(
     )
     by_enrolment = {row["enrolment_id"]: row for row in record_rows}
     counts = {}
-    for pk, status, scheduled, before in session_rows:
+    for pk, cohort_id, status, scheduled, before in session_rows:
         row = by_enrolment.get(pk, {})
-        counts[pk] = rules.SessionCounts(
-            scheduled=scheduled,
-            held=before + row.get("on_as_of", 0),
-            present=row.get("present", 0),
-            late=row.get("late", 0),
-            excused=row.get("excused", 0),
-            absent=row.get("absent", 0),
-            withdrawn=status == WITHDRAWN,
+        counts[pk] = (
+            cohort_id,
+            rules.SessionCounts(
+                scheduled=scheduled,
+                held=before + row.get("on_as_of", 0),
+                present=row.get("present", 0),
+                late=row.get("late", 0),
+                excused=row.get("excused", 0),
+                absent=row.get("absent", 0),
+                withdrawn=status == WITHDRAWN,
+            ),
         )
     return counts
 
@@ -424,6 +453,23 @@ def attendance_summaries(
     return {
         pk: rules.summarise(counts, policy)
         for pk, counts in session_counts(cohort=cohort, as_of=as_of).items()
+    }
+
+
+def attendance_summaries_for_cohorts(
+    *, cohorts, as_of: datetime.date | None = None
+) -> dict[int, AttendanceSummary]:
+    """`attendance_summaries` for every enrolment of many cohorts (their courses loaded), keyed
+    by enrolment id: two queries whatever the number of cohorts and learners."""
+    as_of = as_of or timezone.localdate()
+    policies = {cohort.pk: attendance_policy(course=cohort.course) for cohort in cohorts}
+    if not policies:
+        return {}
+    return {
+        pk: rules.summarise(counts, policies[cohort_id])
+        for pk, (cohort_id, counts) in _session_counts(
+            cohort_ids=list(policies), as_of=as_of
+        ).items()
     }
 
 

@@ -8,10 +8,11 @@ from django.db.models import Count, Q, QuerySet
 from wagtail.models import Site
 
 from assessments import selectors as assessment_selectors
+from assessments.rules import AttendanceSummary, PracticalResult
 from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
-from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage
+from courses.models import Cohort, Enrolment, LessonCompletion
 
 
 def branding() -> CertificateSettings:
@@ -22,37 +23,52 @@ def branding() -> CertificateSettings:
     return CertificateSettings.for_site(site)
 
 
-def _required_lesson_ids(course) -> list[int]:
-    return list(
-        LessonPage.objects.live()
-        .child_of(course)
-        .filter(required_for_completion=True)
-        .values_list("pk", flat=True)
-    )
-
-
 def eligibility_facts(
     *, cohort: Cohort, enrolments: Iterable[Enrolment] | None = None
 ) -> dict[int, rules.EligibilityFacts]:
     """The facts behind the completion decision for each enrolment of a cohort, keyed by
     enrolment id. A fixed number of queries, whatever the cohort's size."""
-    course = cohort.course
     if enrolments is None:
         enrolments = cohort.enrolments.all()
-    enrolments = list(enrolments)
-    required_ids = _required_lesson_ids(course)
-    done_counts = dict(
-        LessonCompletion.objects.filter(
-            enrolment__in=[e.pk for e in enrolments], lesson_id__in=required_ids
-        )
-        .values("enrolment_id")
-        .annotate(done=Count("lesson_id", distinct=True))
-        .values_list("enrolment_id", "done")
+    return eligibility_facts_for_cohorts(
+        cohorts=[cohort],
+        enrolments=list(enrolments),
+        attendance=assessment_selectors.attendance_summaries(cohort=cohort),
+        practicals=assessment_selectors.practical_results(cohort=cohort),
     )
-    attendance = assessment_selectors.attendance_summaries(cohort=cohort)
-    practicals = assessment_selectors.practical_results(cohort=cohort)
-    return {
-        enrolment.pk: rules.EligibilityFacts(
+
+
+def eligibility_facts_for_cohorts(
+    *,
+    cohorts: list[Cohort],
+    enrolments: list[Enrolment],
+    attendance: dict[int, AttendanceSummary] | None = None,
+    practicals: dict[int, list[PracticalResult]] | None = None,
+) -> dict[int, rules.EligibilityFacts]:
+    """`eligibility_facts` for enrolments of many cohorts (their courses loaded) at once: six
+    queries whatever the number of cohorts and learners, two when the caller already holds the
+    attendance summaries and practical results (keyed by enrolment id)."""
+    by_cohort = {c.pk: c for c in cohorts}
+    if attendance is None:
+        attendance = assessment_selectors.attendance_summaries_for_cohorts(cohorts=cohorts)
+    if practicals is None:
+        practicals = defaultdict(list)
+        for cell in assessment_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
+            practicals[cell.enrolment.pk].append(cell.result)
+    required = course_selectors.required_lesson_ids_by_course(
+        courses={c.course_id: c.course for c in cohorts}.values()
+    )
+    done: dict[int, set[int]] = defaultdict(set)
+    for enrolment_id, lesson_id in LessonCompletion.objects.filter(
+        enrolment__in=[e.pk for e in enrolments],
+        lesson_id__in=[pk for ids in required.values() for pk in ids],
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    facts = {}
+    for enrolment in enrolments:
+        course = by_cohort[enrolment.cohort_id].course
+        required_ids = required.get(course.pk, [])
+        facts[enrolment.pk] = rules.EligibilityFacts(
             enrolment_status=enrolment.status,
             withdrawn_on=enrolment.withdrawn_on,
             awards_certificate=course.awards_certificate,
@@ -61,10 +77,9 @@ def eligibility_facts(
             attendance=attendance.get(enrolment.pk),
             practicals=tuple(practicals.get(enrolment.pk, ())),
             required_lessons=len(required_ids),
-            required_lessons_done=done_counts.get(enrolment.pk, 0),
+            required_lessons_done=len(done[enrolment.pk].intersection(required_ids)),
         )
-        for enrolment in enrolments
-    }
+    return facts
 
 
 @dataclass(frozen=True)
@@ -85,21 +100,41 @@ def certify_queue(*, cohort: Cohort) -> list[QueueRow]:
             "learner__profile__printed_name", "pk"
         )
     )
-    facts = eligibility_facts(cohort=cohort, enrolments=enrolments)
+    rows = certify_rows(
+        cohorts=[cohort],
+        enrolments=enrolments,
+        attendance=assessment_selectors.attendance_summaries(cohort=cohort),
+        practicals=assessment_selectors.practical_results(cohort=cohort),
+    )
+    return [rows[enrolment.pk] for enrolment in enrolments]
+
+
+def certify_rows(
+    *,
+    cohorts: list[Cohort],
+    enrolments: list[Enrolment],
+    attendance: dict[int, AttendanceSummary] | None = None,
+    practicals: dict[int, list[PracticalResult]] | None = None,
+) -> dict[int, QueueRow]:
+    """The certify queue's row of each enrolment of many cohorts, keyed by enrolment id: one
+    query more than `eligibility_facts_for_cohorts`, whatever the number of cohorts."""
+    facts = eligibility_facts_for_cohorts(
+        cohorts=cohorts, enrolments=enrolments, attendance=attendance, practicals=practicals
+    )
     current = {
         c.enrolment_id: c
-        for c in Certificate.objects.filter(enrolment__cohort=cohort).exclude(
+        for c in Certificate.objects.filter(enrolment__in=[e.pk for e in enrolments]).exclude(
             status=Certificate.Status.SUPERSEDED
         )
     }
-    return [
-        QueueRow(
+    return {
+        enrolment.pk: QueueRow(
             enrolment=enrolment,
             eligibility=rules.eligibility(facts[enrolment.pk]),
             certificate=current.get(enrolment.pk),
         )
         for enrolment in enrolments
-    ]
+    }
 
 
 def cohorts_for_certification(*, user) -> QuerySet[Cohort]:

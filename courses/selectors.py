@@ -104,6 +104,14 @@ def _live_lessons_by_course(courses) -> dict[int, list[LessonPage]]:
     return lessons
 
 
+def required_lesson_ids_by_course(*, courses) -> dict[int, list[int]]:
+    """The live lessons required for completion of each course, in one query."""
+    return {
+        course_id: [lsn.pk for lsn in lessons if lsn.required_for_completion]
+        for course_id, lessons in _live_lessons_by_course(list(courses)).items()
+    }
+
+
 def learner_dashboard(*, learner) -> list[DashboardEntry]:
     """'My learning': each enrolment with its progress and the lesson to continue with.
 

@@ -39,3 +39,7 @@ ROLE_PERMISSIONS = {
         ("assessments", "assessmenttemplate", "change_assessmenttemplate"),
     ],
 }
+
+# The permission that marks a coordinator (trainers and learners lack it; superusers hold every
+# permission): who sees "My caseload" and lands on it after logging in.
+COORDINATOR_PERMISSION = "courses.change_cohort"

@@ -49,6 +49,7 @@ urlpatterns = [
     path("attendance/", include("assessments.attendance_urls")),
     path("certificates/", include("certificates.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
+    path("workspace/", include("workspace.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from django.views.i18n import set_language
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
+from lms import roles
 from lms.forms import ProfileForm
 from lms.models import Profile
 from lms.services import profile_set_language
@@ -38,6 +39,13 @@ class LoginView(auth_views.LoginView):
             translation.activate(profile.preferred_language)
             _set_language_cookie(response, profile.preferred_language)
         return response
+
+    def get_default_redirect_url(self):
+        """Coordinators land on their caseload, learners on "My learning" (an explicit, safe
+        `next` still wins: Django checks it before asking this)."""
+        if self.request.user.has_perm(roles.COORDINATOR_PERMISSION):
+            return resolve_url(settings.COORDINATOR_LOGIN_REDIRECT_URL)
+        return super().get_default_redirect_url()
 
 
 @require_POST

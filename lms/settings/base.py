@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "privacy",
+    "workspace",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -115,6 +116,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "courses:dashboard"
+# Where coordinators (and administrators) land after logging in without a `next`: their caseload.
+# A URL name resolved at login, so that lms does not import the app that provides it.
+COORDINATOR_LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en"

@@ -35,7 +35,7 @@ from lms.models import Profile, Region, User
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy")
+PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy", "workspace")
 # Included URL modules whose patterns belong to Wagtail, except the project's own admin views.
 WAGTAIL_URLCONFS = ("wagtail.admin.urls", "wagtail.documents.urls", "wagtail.urls")
 
@@ -198,6 +198,12 @@ MATRIX: dict[str, dict[str, object]] = {
     "certificates:learning_record": logged_in(),  # each person's own record
     "certificates:cohorts": logged_in(),  # the cohorts the user coordinates: none for learners
     "certificates:queue": staff_of_x(trainer_x=404),  # certifying is for coordinators
+    # The coordinator's caseload: trainers and learners have none; a count's people are 404
+    # outside the cohorts one coordinates.
+    "workspace:home": row(
+        403, anonymous=LOGIN, coordinator_x=200, coordinator_y=200, superuser=200
+    ),
+    "workspace:people": staff_of_x(trainer_x=404),
     "certificates:batch": staff_of_x(trainer_x=404),
     "certificates:detail": staff_of_x(trainer_x=404),
     "certificates:download": staff_of_x(trainer_x=404, learner_a=200),
@@ -396,6 +402,7 @@ ARGUMENTS = {
     "batch_id": lambda w, p: p.certificate.batch_id,
     "code": lambda w, p: p.certificate.verification_code,
     "cohort_id": lambda w, p: w.cohort_x.pk,
+    "count": lambda w, p: "at-risk",
     "enrolment_id": lambda w, p: w.enrolment_a.pk,
     "template_id": lambda w, p: p.template.pk,
     "attempt_id": lambda w, p: p.attempt.pk,

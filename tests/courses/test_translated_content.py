@@ -127,3 +127,21 @@ def test_draft_translation_is_not_shown(client, world, spanish):
     page = client.get(lessons[0].url)
     assert page.status_code == 200
     assert f"<h1>{lessons[0].title}</h1>" in page.text
+
+
+@pytest.mark.parametrize("enrolment_count", [1, 8])
+def test_spanish_dashboard_query_budget(client, django_assert_max_num_queries, enrolment_count):
+    learner = factories.LearnerFactory()
+    for number in range(enrolment_count):
+        course = factories.make_course(lessons=4)
+        factories.EnrolmentFactory(learner=learner, cohort__course=course)
+        page_translation_publish(page=course, language="es", fields={"title": f"Curso {number}"})
+        page_translation_publish(
+            page=next(iter(course.lessons())), language="es", fields={"title": f"Lección {number}"}
+        )
+    client = _reading_in(client, learner, "es")
+    client.get("/")
+    # The English budget (13) and two queries more: the translations of courses and of lessons.
+    with django_assert_max_num_queries(15):
+        response = client.get("/learning/")
+    assert response.text.count("Lección") == 2 * enrolment_count

@@ -12,7 +12,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.content import artisan_baking_es, artisan_baking_it
 from lms.i18n import original_of
 from lms.models import HomePage, User
-from lms.services import page_translation_publish
+from lms.services import page_translation_publish, roles_ensure
 
 HOME = {
     "es": {
@@ -110,4 +110,6 @@ def seed(*, today: datetime.date, stdout) -> None:
     retail = CoursePage.objects.filter(slug="retail-sales-assistant", locale=home.locale).first()
     if retail is not None:
         made += _translate(retail, "es", _course_fields(RETAIL_ES), by=admin)
+    # Coordinators edit course content under each language's course index too.
+    roles_ensure()
     stdout.write(f"Translations: {made} pages translated now (Spanish and Italian).")

@@ -10,7 +10,7 @@ COURSE = {
     "title": "Panadería artesanal",
     "summary": (
         "Aprende a hacer buen pan a mano, a trabajar con seguridad en una panadería y a cubrir "
-        "el turno de madrugada. La mayor parte del curso se hace en nuestra panadería de "
+        "el turno de primera hora. La mayor parte del curso se hace en nuestra panadería de "
         "formación, con lecciones cortas que puedes leer en el móvil antes de cada sesión."
     ),
     "outcomes": [
@@ -20,7 +20,7 @@ COURSE = {
         "del panadero.",
         "Amasar, fermentar, formar y hornear distintos panes con una calidad constante.",
         "Comprobar que el pan está bien horneado y conservarlo correctamente.",
-        "Planificar un turno de madrugada, etiquetar los productos y reducir el desperdicio.",
+        "Planificar un turno de primera hora, etiquetar los productos y reducir el desperdicio.",
     ],
     "assessment_type": "Observación práctica en la panadería de formación, con lista de control",
 }
@@ -240,7 +240,7 @@ LESSONS = [
         minutes=20,
     ),
     lesson(
-        "Trabajar en una panadería: el turno de madrugada",
+        "Trabajar en una panadería: el turno de primera hora",
         "the-early-shift",
         paragraph(
             "<p>Muchos trabajos de panadería empiezan a las 4 o a las 5 de la mañana, para que "
@@ -248,7 +248,7 @@ LESSONS = [
             "turno sea tranquilo.</p>"
         ),
         steps(
-            "Un turno de madrugada típico",
+            "Un turno típico de primera hora",
             "Revisa la lista de producción del día.",
             "Enciende los hornos para que estén calientes cuando la primera masa esté lista.",
             "Saca las masas que han fermentado durante la noche en la nevera.",

@@ -19,10 +19,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Certificates need DejaVu Sans (accented and Vietnamese names, embedded for PDF/A) and
-# HarfBuzz's subsetter (WeasyPrint's fallback, fontTools, is ~30x slower). Debian packages.
-SYSTEM_PACKAGES := fonts-dejavu-core libharfbuzz-subset0
+# HarfBuzz's subsetter (WeasyPrint's fallback, fontTools, is ~30x slower); the translation
+# catalogues need GNU gettext (msgfmt, xgettext). Debian packages.
+SYSTEM_PACKAGES := fonts-dejavu-core libharfbuzz-subset0 gettext
 system-packages:
-	@if ! fc-list | grep -q "DejaVu Sans" || ! ldconfig -p | grep -q libharfbuzz-subset; then \
+	@if ! fc-list | grep -q "DejaVu Sans" || ! ldconfig -p | grep -q libharfbuzz-subset \
+	    || ! command -v msgfmt >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get install -y -q $(SYSTEM_PACKAGES) >/dev/null || \
 	    { apt-get update -q >/dev/null && apt-get install -y -q $(SYSTEM_PACKAGES) >/dev/null; }; \
@@ -31,7 +33,19 @@ system-packages:
 	  fi; \
 	fi
 
-install: system-packages $(BIN)/.installed node_modules/.installed
+install: system-packages $(BIN)/.installed node_modules/.installed compiled-messages
+
+# The interface's translations: the .po catalogues in locale/ are compiled to .mo (git-ignored) at
+# every set-up; compilemessages skips a catalogue whose .mo is newer than it.
+.PHONY: compiled-messages
+compiled-messages: $(BIN)/.installed
+	@if [ -d locale ]; then \
+	  $(BIN)/python manage.py compilemessages --ignore='.venv' --ignore='node_modules' -v0; \
+	fi
+
+# Regenerate the catalogues from the source (translators: then translate, `msgfmt --check`).
+messages: $(BIN)/.installed
+	$(BIN)/python manage.py makemessages -l es -l it -l pt --no-location --no-obsolete --ignore='.venv/*' --ignore='node_modules/*' --ignore='static_collected/*' --ignore='tests/*' --ignore='bench/*'
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -38,7 +38,7 @@ def at_risk_notify(enrolment_ids: list[int]) -> int:
                     "learner": learner_name,
                     "course": enrolment.cohort.course.title,
                     "cohort": enrolment.cohort.name,
-                    "best": risk.best_reachable,
+                    "best": formats.number_format(risk.best_reachable),
                     "threshold": risk.threshold,
                     "link": link,
                 }

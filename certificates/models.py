@@ -131,6 +131,13 @@ class Certificate(models.Model):
         related_name="+",
     )
     issued_at = models.DateTimeField(_("issued at"))
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The certificate, its PDF and its course details are in this language."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.VALID
     )

@@ -12,7 +12,8 @@ from assessments.rules import AttendanceSummary, PracticalResult
 from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
-from courses.models import Cohort, Enrolment, LessonCompletion
+from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
+from lms.i18n import localized_pages
 
 
 def branding() -> CertificateSettings:
@@ -235,8 +236,9 @@ class RecordEntry:
     certificate: Certificate | None
 
 
-def learning_record(*, learner) -> list[RecordEntry]:
-    """Every course the learner took, certified or not (withdrawals left out), oldest first."""
+def learning_record(*, learner, language: str | None = None) -> list[RecordEntry]:
+    """Every course the learner took, certified or not (withdrawals left out), oldest first;
+    course titles and outcomes in `language` (the active one by default) where translated."""
     enrolments = list(
         Enrolment.objects.filter(learner=learner)
         .exclude(status=Enrolment.Status.WITHDRAWN)
@@ -248,12 +250,17 @@ def learning_record(*, learner) -> list[RecordEntry]:
         enrolment__in=[e.pk for e in enrolments], status=Certificate.Status.VALID
     ):
         certificates[certificate.enrolment_id].append(certificate)
+    courses = localized_pages(
+        [e.cohort.course for e in enrolments],
+        queryset=CoursePage.objects.select_related("trade"),
+        language=language,
+    )
     return [
         RecordEntry(
             enrolment=e,
-            course=e.cohort.course,
-            outcomes=e.cohort.course.outcomes,
+            course=course,
+            outcomes=course.outcomes,
             certificate=(certificates.get(e.pk) or [None])[0],
         )
-        for e in enrolments
+        for e, course in zip(enrolments, courses, strict=True)
     ]

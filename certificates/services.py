@@ -1,8 +1,10 @@
 """Writes for certificates. Views, the admin, commands and tasks all come through here, so an
 ineligible learner cannot be certified by any path: `certificate_issue` decides again."""
 
+import datetime
 import hashlib
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from wagtail.log_actions import log
 from certificates import pdf, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
 from courses.models import Cohort, CoursePage, Enrolment
+from lms.i18n import localized_page
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +31,13 @@ MSG_REASON_REQUIRED = _("Give a reason.")
 MSG_ONLY_VALID_REVOKED = _("Only a valid certificate can be revoked.")
 MSG_ONLY_VALID_REISSUED = _("Only a valid certificate can be re-issued.")
 MSG_NOT_FAILED = _("Only a certificate whose PDF failed can be retried.")
+MSG_UNKNOWN_LANGUAGE = _("Choose one of the languages offered.")
+
+
+def _language_checked(language: str | None) -> str | None:
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError(MSG_UNKNOWN_LANGUAGE)
+    return language or None
 
 
 def verification_url(code: str) -> str:
@@ -47,12 +57,16 @@ def serial_next(*, year: int) -> str:
     return rules.serial_format(year=year, number=counter.last)
 
 
-def _snapshot(*, enrolment: Enrolment, facts: rules.EligibilityFacts, issued_on) -> dict:
+def _snapshot(
+    *, enrolment: Enrolment, facts: rules.EligibilityFacts, issued_on, language: str
+) -> dict:
     cohort = enrolment.cohort
-    course: CoursePage = cohort.course
+    # Course rules come from the original; the words printed from its translation, if live.
+    rules_course: CoursePage = cohort.course
+    course = localized_page(rules_course, language=language)
     branding = selectors.branding()
     attendance_rate = None
-    if course.attendance_required and facts.attendance is not None:
+    if rules_course.attendance_required and facts.attendance is not None:
         rate = rules.percent_floor(facts.attendance.attended, facts.attendance.counted_whole_course)
         attendance_rate = str(rate) if rate is not None else None
     return {
@@ -75,6 +89,7 @@ def _snapshot(*, enrolment: Enrolment, facts: rules.EligibilityFacts, issued_on)
         "signatory_name": branding.signatory_name,
         "signatory_title": branding.signatory_title,
         "issued_on": issued_on.isoformat(),
+        "language": language,
     }
 
 
@@ -103,15 +118,19 @@ def _decide(enrolment: Enrolment) -> rules.EligibilityFacts:
 
 
 def _create(
-    *, enrolment: Enrolment, facts, by, batch=None, supersedes=None, now=None
+    *, enrolment: Enrolment, facts, by, batch=None, supersedes=None, now=None, language=None
 ) -> Certificate:
     now = now or timezone.now()
     issued_on = timezone.localdate(now)
+    language = language or _language_of(enrolment.learner)
     return Certificate.objects.create(
         enrolment=enrolment,
         serial=serial_next(year=issued_on.year),
         verification_code=rules.verification_code_new(),
-        snapshot=_snapshot(enrolment=enrolment, facts=facts, issued_on=issued_on),
+        snapshot=_snapshot(
+            enrolment=enrolment, facts=facts, issued_on=issued_on, language=language
+        ),
+        language=language,
         issued_by=by,
         issued_at=now,
         batch=batch,
@@ -119,7 +138,9 @@ def _create(
     )
 
 
-def _issue_locked(*, enrolment: Enrolment, by, batch=None) -> tuple[Certificate, bool]:
+def _issue_locked(
+    *, enrolment: Enrolment, by, batch=None, language=None
+) -> tuple[Certificate, bool]:
     # Lock the enrolment: a second request for the same learner waits here, then finds the
     # certificate the first one made (PostgreSQL; SQLite serialises writers anyway).
     enrolment = (
@@ -133,7 +154,9 @@ def _issue_locked(*, enrolment: Enrolment, by, batch=None) -> tuple[Certificate,
     facts = _decide(enrolment)
     try:
         with transaction.atomic():
-            certificate = _create(enrolment=enrolment, facts=facts, by=by, batch=batch)
+            certificate = _create(
+                enrolment=enrolment, facts=facts, by=by, batch=batch, language=language
+            )
     except IntegrityError:
         # The database constraint is the last guard: someone else won the race.
         existing = _current(enrolment.pk)
@@ -147,19 +170,29 @@ def _issue_locked(*, enrolment: Enrolment, by, batch=None) -> tuple[Certificate,
     return certificate, True
 
 
-def certificate_issue(*, enrolment: Enrolment, by, batch=None) -> tuple[Certificate, bool]:
+def certificate_issue(
+    *, enrolment: Enrolment, by, batch=None, language: str | None = None
+) -> tuple[Certificate, bool]:
     """Certify one enrolment. Idempotent: a second call returns the same certificate with
-    created=False. The PDF is rendered in the background once the certificate is committed."""
+    created=False. The PDF is rendered in the background once the certificate is committed.
+    `language` is the certificate's language; by default the learner's profile language."""
+    language = _language_checked(language)
     with transaction.atomic():
-        certificate, created = _issue_locked(enrolment=enrolment, by=by, batch=batch)
+        certificate, created = _issue_locked(
+            enrolment=enrolment, by=by, batch=batch, language=language
+        )
     if created:
         _enqueue_render(certificate)
     return certificate, created
 
 
-def certificates_issue(*, cohort: Cohort, enrolment_ids, by) -> CertificateBatch:
+def certificates_issue(
+    *, cohort: Cohort, enrolment_ids, by, language: str | None = None
+) -> CertificateBatch:
     """Certify several learners of a cohort in one action. All or nothing: if any one is not
-    eligible (the queue may be stale), nobody is certified and the message says who and why."""
+    eligible (the queue may be stale), nobody is certified and the message says who and why.
+    Each certificate is in `language`, or, if none is given, in its learner's language."""
+    language = _language_checked(language)
     raw = [str(pk).strip() for pk in enrolment_ids]
     if not raw:
         raise ValidationError(MSG_NOTHING_SELECTED)
@@ -175,7 +208,9 @@ def certificates_issue(*, cohort: Cohort, enrolment_ids, by) -> CertificateBatch
         errors = []
         for enrolment in enrolments:
             try:
-                certificate, was_created = _issue_locked(enrolment=enrolment, by=by, batch=batch)
+                certificate, was_created = _issue_locked(
+                    enrolment=enrolment, by=by, batch=batch, language=language
+                )
             except ValidationError as error:
                 errors.extend(error.messages)
                 continue
@@ -231,7 +266,15 @@ def certificate_reissue(*, certificate: Certificate, reason: str, by) -> Certifi
         old.save(
             update_fields=["status", "status_reason", "status_changed_by", "status_changed_at"]
         )
-        new = _create(enrolment=enrolment, facts=facts, by=by, supersedes=old, now=now)
+        # The replacement keeps the language the certificate was issued in.
+        new = _create(
+            enrolment=enrolment,
+            facts=facts,
+            by=by,
+            supersedes=old,
+            now=now,
+            language=old.language,
+        )
         log(instance=old, action="lms.certificate.supersede", user=by, data={"reason": reason})
         log(instance=new, action="lms.certificate.issue", user=by, data={"replaces": old.serial})
     _enqueue_render(new)
@@ -262,6 +305,11 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
     url = verification_url(certificate.verification_code)
     snapshot = dict(certificate.snapshot)
     snapshot["participation_label"] = CoursePage.Participation(snapshot["participation_form"]).label
+    # Dates and the rate are printed the way the certificate's language writes them.
+    for key in ("cohort_start", "cohort_end", "issued_on"):
+        snapshot[key] = datetime.date.fromisoformat(snapshot[key])
+    if snapshot.get("attendance_rate"):
+        snapshot["attendance_rate"] = Decimal(snapshot["attendance_rate"])
     return {
         "certificate": certificate,
         "s": snapshot,
@@ -285,11 +333,10 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     )
     if certificate.render_status == Certificate.Render.RENDERED:
         return certificate
-    learner = certificate.enrolment.learner
     try:
         content = pdf.certificate_pdf(
             context=certificate_pdf_context(certificate=certificate),
-            language=_language_of(learner),
+            language=certificate.language,
         )
     except Exception as exc:
         logger.exception("Certificate %s failed to render", certificate.serial)
@@ -332,7 +379,8 @@ def certificate_notify(*, certificate: Certificate) -> None:
 
 
 def learning_record_pdf(*, learner) -> bytes:
-    entries = selectors.learning_record(learner=learner)
+    language = _language_of(learner)
+    entries = selectors.learning_record(learner=learner, language=language)
     return pdf.learning_record_pdf(
         context={
             "learner": learner,
@@ -340,5 +388,5 @@ def learning_record_pdf(*, learner) -> bytes:
             "branding": selectors.branding(),
             "today": timezone.localdate(),
         },
-        language=_language_of(learner),
+        language=language,
     )

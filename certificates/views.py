@@ -34,7 +34,10 @@ def queue(request, cohort_id: int):
     if request.method == "POST":
         try:
             batch = services.certificates_issue(
-                cohort=cohort, enrolment_ids=request.POST.getlist("enrolment"), by=request.user
+                cohort=cohort,
+                enrolment_ids=request.POST.getlist("enrolment"),
+                by=request.user,
+                language=request.POST.get("language") or None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -2,6 +2,7 @@
 every write to `courses.services`."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.utils import timezone
@@ -30,10 +31,15 @@ def _staff_with_role(role: str):
 
 
 class CohortAdminForm(WagtailAdminModelForm):
-    """Trainers and coordinators are chosen among staff with that role, never among learners."""
+    """Trainers and coordinators are chosen among staff with that role, never among learners.
+    A cohort runs an original course, never one of its translations (lms/i18n.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "course" in self.fields:
+            self.fields["course"].queryset = self.fields["course"].queryset.filter(
+                locale__language_code=settings.LANGUAGE_CODE
+            )
         if "trainers" in self.fields:
             self.fields["trainers"].queryset = _staff_with_role(roles.TRAINER)
         if "coordinators" in self.fields:

@@ -30,6 +30,7 @@ from courses import rules
 from courses.models import Cohort, Enrolment
 from courses.services import enrolment_create
 from lms import roles
+from lms.i18n import localized_page
 from lms.models import Profile, Region, User
 from lms.services import person_create
 
@@ -425,8 +426,10 @@ def welcome_emails_send(*, learner_ids: list[int], cohort_id: int) -> int:
                     "token": default_token_generator.make_token(user),
                 },
             )
-            context = {"user": user, "cohort": cohort, "course": cohort.course, "link": link}
-            subject = str(MSG_WELCOME_SUBJECT % {"course": cohort.course.title})
+            # The course as the learner will read it: its translation in their language, if any.
+            course = localized_page(cohort.course, language=language)
+            context = {"user": user, "cohort": cohort, "course": course, "link": link}
+            subject = str(MSG_WELCOME_SUBJECT % {"course": course.title})
             body = render_to_string("courses/admin/enrolment_welcome_email.txt", context)
         send_mail(subject, body, None, [user.email])
         sent += 1

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
 from lms.models import Region
 
 
@@ -30,7 +31,7 @@ class Trade(models.Model):
         return self.name
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(FallbackRoutingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -42,13 +43,17 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
-            CoursePage.objects.child_of(self).live().select_related("trade").order_by("title")
+        # The original courses, each in the reader's language where it is translated: a course
+        # nobody has translated yet is still listed, in its original language.
+        courses = localized_pages(
+            CoursePage.objects.child_of(original_of(self)).live().select_related("trade"),
+            queryset=CoursePage.objects.select_related("trade"),
         )
+        context["courses"] = sorted(courses, key=lambda course: course.title.casefold())
         return context
 
 
-class CoursePage(Page):
+class CoursePage(FallbackRoutingMixin, Page):
     class Kind(models.TextChoices):
         VOCATIONAL = "vocational", _("Vocational training")
         MENTOR = "mentor", _("Mentor training")

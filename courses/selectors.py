@@ -1,13 +1,14 @@
 """Reads for courses, and the one answer to 'what may this user see'."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from courses import rules
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, Session
+from lms.i18n import locale_for, localized_pages, original_of
 from lms.models import Profile
 
 # Enrolments that give a learner access to course content.
@@ -48,11 +49,13 @@ def enrolments_of(*, learner) -> QuerySet[Enrolment]:
 
 
 def can_read_course(*, user, course: CoursePage) -> bool:
-    """Lesson bodies are for the course's learners, trainers and coordinators."""
+    """Lesson bodies are for the course's learners, trainers and coordinators. A translation
+    is read by the same people as its original."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
+    course = original_of(course)
     return (
         Cohort.objects.filter(course=course)
         .filter(
@@ -68,6 +71,7 @@ def reading_enrolment(*, user, course: CoursePage) -> Enrolment | None:
     """The learner's enrolment through which lessons are marked done: the latest active one."""
     if not user.is_authenticated:
         return None
+    course = original_of(course)
     return (
         Enrolment.objects.filter(learner=user, cohort__course=course, status__in=READING_STATUSES)
         .order_by("status", "-enrolled_on")  # 'active' sorts before 'completed'
@@ -87,6 +91,8 @@ class DashboardEntry:
     progress: rules.Progress
     next_lesson: LessonPage | None
     next_sessions: tuple[Session, ...] = ()
+    # The course as the learner reads it: its translation in their language, if there is one.
+    course: CoursePage | None = None
 
 
 def _live_lessons_by_course(courses) -> dict[int, list[LessonPage]]:
@@ -131,8 +137,21 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
         completed[enrolment_id].add(lesson_id)
 
     upcoming = upcoming_sessions_by_cohort(cohort_ids={e.cohort_id for e in enrolments})
+    locale = locale_for()
+    readable = dict(
+        zip(
+            courses,
+            localized_pages(
+                list(courses.values()),
+                queryset=CoursePage.objects.select_related("trade"),
+                locale=locale,
+            ),
+            strict=True,
+        )
+    )
 
     entries = []
+    next_lessons = []
     for enrolment in enrolments:
         lessons = lessons_by_course.get(enrolment.cohort.course_id, [])
         done_ids = completed[enrolment.pk]
@@ -144,15 +163,37 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
             lesson_ids=[lsn.pk for lsn in lessons], completed_ids=done_ids
         )
         next_lesson = next((lsn for lsn in lessons if lsn.pk == next_id), None)
+        next_lessons.append(next_lesson)
         entries.append(
             DashboardEntry(
-                enrolment, progress, next_lesson, tuple(upcoming.get(enrolment.cohort_id, ()))
+                enrolment,
+                progress,
+                next_lesson,
+                tuple(upcoming.get(enrolment.cohort_id, ())),
+                readable[enrolment.cohort.course_id],
             )
         )
-    return entries
+    # Next lessons in the learner's language too, in one more query for all of them.
+    present = [lesson for lesson in next_lessons if lesson is not None]
+    translated = dict(
+        zip(
+            [lesson.pk for lesson in present],
+            localized_pages(
+                present, queryset=LessonPage.objects.defer_streamfields(), locale=locale
+            ),
+            strict=True,
+        )
+    )
+    return [
+        replace(entry, next_lesson=translated[entry.next_lesson.pk]) if entry.next_lesson else entry
+        for entry in entries
+    ]
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
+    """What a course page shows around its content. `course` may be a translation: progress
+    and access come from the original, lesson titles in the reader's language."""
+    course = original_of(course)
     lessons = list(course.lessons().defer_streamfields())
     enrolment = reading_enrolment(user=user, course=course)
     done_ids = (
@@ -164,8 +205,12 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         required_lesson_ids=[lsn.pk for lsn in lessons if lsn.required_for_completion],
         completed_ids=done_ids,
     )
+    readable = localized_pages(lessons, queryset=LessonPage.objects.defer_streamfields())
     return {
-        "lesson_items": [LessonItem(lsn, lsn.pk in done_ids) for lsn in lessons],
+        "lesson_items": [
+            LessonItem(shown, lsn.pk in done_ids)
+            for lsn, shown in zip(lessons, readable, strict=True)
+        ],
         "enrolment": enrolment,
         "progress": progress if enrolment else None,
         "can_read": enrolment is not None or can_read_course(user=user, course=course),
@@ -173,12 +218,18 @@ def course_page_context(*, course: CoursePage, user) -> dict:
 
 
 def lesson_page_context(*, lesson: LessonPage, user) -> dict:
+    """What a lesson page shows around its body. `lesson` may be a translation: access, 'done'
+    and the lesson's place come from the original; the course and neighbours are shown in the
+    reader's language."""
+    lesson = original_of(lesson)
     course = lesson.get_parent().specific
     siblings = list(course.lessons().defer_streamfields())
     index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
     enrolment = reading_enrolment(user=user, course=course)
+    siblings = localized_pages(siblings, queryset=LessonPage.objects.defer_streamfields())
     return {
-        "course": course,
+        "course": localized_pages([course])[0],
+        "original_lesson": lesson,
         "can_read": enrolment is not None or can_read_course(user=user, course=course),
         "enrolment": enrolment,
         "is_done": bool(

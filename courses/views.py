@@ -11,6 +11,7 @@ from courses import selectors, services
 from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
 from courses.models import LessonPage
 from lms import page_cache
+from lms.i18n import localized_page, original_of
 
 
 @login_required
@@ -23,19 +24,21 @@ def dashboard(request):
 @require_POST
 @login_required
 def lesson_mark_done(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    # Done is recorded against the original lesson, whichever translation the learner read.
+    lesson = original_of(get_object_or_404(LessonPage.objects.live(), pk=lesson_id))
     course = lesson.get_parent().specific
     enrolment = selectors.reading_enrolment(user=request.user, course=course)
+    readable = localized_page(lesson)
     try:
         services.lesson_complete(enrolment=enrolment, lesson=lesson)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(lesson.url)
-    messages.success(request, _("“%(lesson)s” is marked as done.") % {"lesson": lesson.title})
-    next_lesson = lesson.get_next_siblings().live().first()
+        return redirect(readable.url)
+    messages.success(request, _("“%(lesson)s” is marked as done.") % {"lesson": readable.title})
+    next_lesson = localized_page(lesson.get_next_siblings().live().specific().first())
     if request.POST.get("continue") and next_lesson is not None:
         return redirect(next_lesson.url)
-    return redirect(lesson.url)
+    return redirect(readable.url)
 
 
 def _form_errors(form, error: ValidationError) -> None:

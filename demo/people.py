@@ -23,7 +23,7 @@ COURSE_INDEX_INTRO = (
 
 # The logins printed by the command and listed in the README.
 DEMO_PASSWORD = "lms-demo"  # noqa: S105 - a published demo password, refused when DEBUG is off
-DEMO_LOGINS = ("learner", "trainer", "coordinator", "admin")
+DEMO_LOGINS = ("learner", "aprendiz", "trainer", "coordinator", "admin")
 
 REGIONS = [
     ("North", "north"),
@@ -254,6 +254,18 @@ LEARNERS = [
         enrol(HYGIENE, 2),
         enrol(RETAIL_DONE, "required"),
     ),
+    # The Spanish demo login: the site, Artisan Baking and her certificate (Retail, finished
+    # and certified) in Spanish.
+    person(
+        "aprendiz",
+        "Carmen Ruiz Ortega",
+        "north",
+        "es",
+        "woman",
+        1994,
+        enrol(BAKERY, 3),
+        enrol(RETAIL_DONE, "all"),
+    ),
     person(
         "jiri.dvorak",
         "Jiří Dvořák",
@@ -432,7 +444,7 @@ RETAIL_DONE_STORY = {
     "practical_not_yet": ("mateus.rocha",),
     "left_to_certify": ("learner", "marco.russo"),
     "revoked": ("ioana.popescu", "Issued before a late correction to the attendance (demo)."),
-    "certified": ("sara.bianchi", "david.mensah"),
+    "certified": ("sara.bianchi", "david.mensah", "aprendiz"),
     "not_eligible": ("lucia.fernandez", "mateus.rocha", "anna.novakova"),
 }
 # Mentor Group B, finished months ago: sessions held and the learners who missed some.

@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import Profile
@@ -23,3 +25,14 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form; the email goes out in the account holder's language, whatever
+    language the page was in when someone asked for it."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        profile = Profile.objects.filter(user=context["user"]).only("preferred_language").first()
+        language = getattr(profile, "preferred_language", "") or translation.get_language()
+        with translation.override(language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.i18n import FallbackRoutingMixin, localized_page, original_of
+
 
 class User(AbstractUser):
     """The account. What the programme knows about the person lives on `Profile`."""
@@ -117,7 +119,7 @@ class Profile(models.Model):
         return self.printed_name or self.user.username
 
 
-class HomePage(Page):
+class HomePage(FallbackRoutingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -132,7 +134,9 @@ class HomePage(Page):
         from courses.models import CourseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["course_index"] = CourseIndexPage.objects.child_of(self).live().first()
+        context["course_index"] = localized_page(
+            CourseIndexPage.objects.child_of(original_of(self)).live().first()
+        )
         context["today"] = timezone.localdate()
         return context
 

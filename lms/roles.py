@@ -17,6 +17,8 @@ ROLE_PERMISSIONS = {
     ],
     COORDINATOR: [
         ("wagtailadmin", "admin", "access_admin"),
+        # Translate course pages into the other languages (simple_translation).
+        ("simple_translation", "simpletranslation", "submit_translation"),
         ("courses", "cohort", "view_cohort"),
         ("courses", "cohort", "change_cohort"),
         ("courses", "enrolment", "view_enrolment"),

@@ -63,6 +63,15 @@ def roles_ensure() -> dict[str, Group]:
     return groups
 
 
+def locales_ensure() -> None:
+    """A Wagtail locale for every language of the site, so any course can be translated."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
 def roles_ensure_after_migrate(sender, **kwargs):
     # Tables may be missing while a partial migrate runs (e.g. `migrate lms 0001`).
     from django.db import connection
@@ -79,6 +88,7 @@ def roles_ensure_after_migrate(sender, **kwargs):
     for app_config in global_apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0, using=using)
         create_permissions(app_config, verbosity=0, using=using)
+    locales_ensure()
     roles_ensure()
 
 
@@ -129,3 +139,27 @@ def profile_set_language(*, user, language: str) -> None:
     if language not in dict(settings.LANGUAGES):
         raise ValueError(language)
     Profile.objects.filter(user=user).update(preferred_language=language)
+
+
+@transaction.atomic
+def page_translation_publish(*, page, language: str, fields: dict | None = None, by=None):
+    """Publish `page` in `language`: its existing translation, or a copy made for translation,
+    with `fields` (title, summary, body...) set. Parents missing in that language are copied
+    and published too, since readers reach a translation through its parents. What the
+    admin's 'Translate' action does, for the demo and for tests."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    page = page.specific
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in (fields or {}).items():
+        setattr(translation, name, value)
+    translation.save_revision(user=by, log_action=True).publish(user=by)
+    for ancestor in translation.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.live:
+            ancestor.save_revision(user=by, log_action=True).publish(user=by)
+    # Publishing wrote to a copy of the page made from the revision: read back what is live.
+    return type(translation).objects.get(pk=translation.pk)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates.urls import verify_urlpatterns
 from lms import health
 from lms import views as lms_views
+from lms.forms import PasswordResetForm
 
 urlpatterns = [
     path("admin/reports/site-history/", lms_views.site_history, name="site_history"),
@@ -22,7 +23,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(),
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
         name="password_reset",
     ),
     path(

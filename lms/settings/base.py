@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
+    # Course content in every language: a page tree per language, translated in the admin.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -152,7 +155,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 WAGTAIL_SITE_NAME = "LMS"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAIL_I18N_ENABLED = False
+# Course content is translated page by page (wagtail.contrib.simple_translation): the tree of
+# LANGUAGE_CODE holds the originals, which cohorts and certificates point at (lms/i18n.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background work goes through Django's task framework (the django-tasks backport).

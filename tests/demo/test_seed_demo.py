@@ -10,6 +10,7 @@ import types
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test.utils import override_settings
@@ -302,3 +303,33 @@ def test_learner_shows_every_attendance_case_and_can_resit_the_practical(client,
     assert [a.status for a in attempts] == [Attempt.Status.CONFIRMED]
     assert attempts.get().outcome == Attempt.Outcome.NOT_YET
     assert bakery.course.max_assessment_attempts > 1
+
+
+def test_artisan_baking_is_translated_into_spanish_and_italian(demo):
+    course = CoursePage.objects.get(title="Artisan Baking")
+    lessons = list(course.lessons())
+    for language in ("es", "it"):
+        translation = course.get_translations().get(locale__language_code=language)
+        assert translation.live
+        assert translation.title != course.title
+        assert len(translation.specific.outcomes) == len(course.outcomes)
+        translated = [
+            lesson.get_translations().get(locale__language_code=language) for lesson in lessons
+        ]
+        assert all(t.live and t.title != o.title for t, o in zip(translated, lessons, strict=True))
+
+
+def test_spanish_demo_login_reads_the_course_and_certificate_in_spanish(demo, client):
+    response = _log_in(client, "aprendiz")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    course = CoursePage.objects.get(title="Artisan Baking")
+
+    page = client.get(course.url)
+    assert "<h1>Panadería artesanal</h1>" in page.text
+    lesson = client.get(next(iter(course.lessons())).url)
+    assert "<h1>Seguridad e higiene en la panadería</h1>" in lesson.text
+    assert "Panadería artesanal" in client.get("/learning/").text
+
+    certificate = Certificate.objects.get(enrolment__learner__username="aprendiz")
+    assert certificate.language == "es"
+    assert certificate.course_title == "Dependiente de comercio"

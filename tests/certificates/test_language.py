@@ -1,0 +1,210 @@
+"""Certificates in the language chosen at issue: the learner's by default, or the
+coordinator's choice. The PDF, the course details and the verification page use it; emails
+go out in the recipient's language."""
+
+import datetime
+import io
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from pypdf import PdfReader
+
+from certificates import services
+from certificates.models import Certificate
+from lms.models import Profile
+from lms.services import page_translation_publish
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SPANISH_OUTCOME = "Preparar y hornear pan de forma segura"
+
+
+@pytest.fixture
+def baking():
+    """A certifiable course with a live Spanish translation, and one learner of it."""
+    coordinator = factories.CoordinatorFactory()
+    course = factories.make_certifiable_course(
+        lessons=0, title="Artisan Baking", notional_hours=120, eqf_level=3
+    )
+    page_translation_publish(
+        page=course,
+        language="es",
+        fields={
+            "title": "Panadería artesanal",
+            "learning_outcomes": [("outcome", SPANISH_OUTCOME)],
+            "assessment_type": "Observación práctica con una lista de control",
+        },
+    )
+    cohort = factories.CohortFactory(
+        course=course,
+        coordinators=[coordinator],
+        start_date=datetime.date(2026, 3, 2),
+        end_date=datetime.date(2026, 6, 26),
+    )
+    learner = factories.LearnerFactory(profile__printed_name="María José Núñez")
+    enrolment = factories.EnrolmentFactory(cohort=cohort, learner=learner)
+    return coordinator, enrolment
+
+
+def _speaks(user, language):
+    Profile.objects.filter(user=user).update(preferred_language=language)
+    user.refresh_from_db()
+
+
+def _pdf_text(certificate) -> str:
+    with certificate.pdf.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_certificate_is_in_the_learners_language_with_the_same_fields(baking):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, "es")
+
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    assert certificate.language == "es"
+    assert certificate.snapshot["course_title"] == "Panadería artesanal"
+    assert certificate.snapshot["learning_outcomes"] == [SPANISH_OUTCOME]
+    text = _pdf_text(certificate)
+    for value in (
+        "María José Núñez",
+        "Panadería artesanal",
+        SPANISH_OUTCOME,
+        "Observación práctica",
+        "120",
+        certificate.serial,
+        certificate.verification_code,
+    ):
+        assert value in text
+    assert "1 de julio de 2026" in text  # dates as Spanish writes them
+    assert "2 de marzo de 2026" in text
+    assert "Artisan Baking" not in text
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_english_certificate_of_the_same_course_keeps_the_original(baking):
+    coordinator, enrolment = baking
+
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    assert certificate.language == "en"
+    text = _pdf_text(certificate)
+    assert "Artisan Baking" in text
+    assert "Prepare and bake bread safely" in text
+    assert "July 1, 2026" in text
+    assert "Panadería" not in text
+
+
+def test_coordinator_chooses_the_language_for_the_batch(baking):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, "es")
+
+    services.certificates_issue(
+        cohort=enrolment.cohort, enrolment_ids=[enrolment.pk], by=coordinator, language="it"
+    )
+
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    assert certificate.language == "it"
+    # No Italian translation of the course: its original words.
+    assert certificate.snapshot["course_title"] == "Artisan Baking"
+
+
+def test_unknown_language_certifies_nobody(client, baking):
+    coordinator, enrolment = baking
+    with pytest.raises(ValidationError):
+        services.certificates_issue(
+            cohort=enrolment.cohort, enrolment_ids=[enrolment.pk], by=coordinator, language="xx"
+        )
+    client.force_login(coordinator)
+    response = client.post(
+        f"/certificates/cohorts/{enrolment.cohort_id}/",
+        {"enrolment": [enrolment.pk], "language": "xx"},
+    )
+    assert response.status_code == 200
+    assert not Certificate.objects.exists()
+
+
+def test_queue_posts_the_chosen_language(client, baking):
+    coordinator, enrolment = baking
+    client.force_login(coordinator)
+    page = client.get(f"/certificates/cohorts/{enrolment.cohort_id}/")
+    assert 'name="language"' in page.text
+    client.post(
+        f"/certificates/cohorts/{enrolment.cohort_id}/",
+        {"enrolment": [enrolment.pk], "language": "es"},
+    )
+    assert Certificate.objects.get(enrolment=enrolment).language == "es"
+
+
+def test_reissue_keeps_the_language(baking):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, "es")
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+    _speaks(enrolment.learner, "en")
+
+    new = services.certificate_reissue(certificate=certificate, reason="Name typo", by=coordinator)
+
+    assert new.language == "es"
+    assert new.snapshot["course_title"] == "Panadería artesanal"
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_verification_page_shows_the_certificate_in_its_language(client, baking):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, "es")
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    # An employer reading in English: the page speaks English, the certificate's details
+    # are those printed on it, in Spanish.
+    page = client.get(f"/verify/{certificate.verification_code}/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert page.status_code == 200
+    assert '<html lang="en">' in page.text
+    assert "The certificate was issued in Spanish" in page.text
+    details = page.text[page.text.index('<dl class="row mb-0" lang="es">') :]
+    assert "Panadería artesanal" in details
+    assert "1 de julio de 2026" in details
+
+
+def test_certificate_email_is_in_the_learners_language(baking, monkeypatch):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, "it")
+    enrolment.learner.email = "maria@example.org"
+    enrolment.learner.save()
+    rendered_in = []
+    real_render = services.render_to_string
+
+    def recording_render(name, context):
+        rendered_in.append(translation.get_language())
+        return real_render(name, context)
+
+    monkeypatch.setattr(services, "render_to_string", recording_render)
+    services.certificates_issue(
+        cohort=enrolment.cohort, enrolment_ids=[enrolment.pk], by=coordinator, language="es"
+    )
+
+    # The certificate is in Spanish as chosen; its email is in the learner's Italian.
+    assert Certificate.objects.get(enrolment=enrolment).language == "es"
+    assert rendered_in == ["it", "it"]
+    assert len(mail.outbox) == 1
+    assert "Panadería artesanal" in mail.outbox[0].subject
+
+
+def test_password_reset_email_is_in_the_account_holders_language(client):
+    learner = factories.LearnerFactory(email="ana@example.org")
+    _speaks(learner, "es")
+
+    client.post(
+        "/accounts/password-reset/", {"email": "ana@example.org"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert len(mail.outbox) == 1
+    # Django's own Spanish catalogue: "Password reset on ..." in Spanish.
+    assert mail.outbox[0].subject == "Contraseña restablecida en testserver"

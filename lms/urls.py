@@ -48,6 +48,7 @@ urlpatterns = [
     path("my-data/", include("privacy.urls")),
     path("attendance/", include("assessments.attendance_urls")),
     path("certificates/", include("certificates.urls")),
+    path("mentors/", include("mentors.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
 ]
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "privacy",
+    "mentors",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -223,3 +224,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # Personal data of people inactive for longer than this is erased by `manage.py privacy_retention
 # --apply` (see docs/security.md). Six years by default: long enough to answer a funder's audit.
 RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", str(6 * 365)))
+
+# Mentors: how long before a mentor certificate's last valid day the refresher is due (and the
+# mentor is told), and how many mentees per active mentor a region may have before it is flagged.
+MENTOR_REFRESHER_NOTICE_DAYS = int(os.environ.get("MENTOR_REFRESHER_NOTICE_DAYS", "60"))
+MENTOR_COVERAGE_MAX_RATIO = int(os.environ.get("MENTOR_COVERAGE_MAX_RATIO", "5"))

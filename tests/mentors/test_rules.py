@@ -8,9 +8,10 @@ from mentors import rules
 
 D = datetime.date
 NOTICE = 60
+CERTIFIED = D(2024, 3, 1)
 
 
-def status(today, *, certified=D(2024, 3, 1), months=24, refreshed=()):
+def status(today, *, certified=CERTIFIED, months=24, refreshed=()):
     found = rules.standing(
         certified_on=[certified],
         refreshed_on=refreshed,

@@ -1,6 +1,7 @@
 """Volunteering, assignments within capacity, refresher notices: through the services."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -280,3 +281,23 @@ def test_refresher_notices_are_sent_once_per_validity(
         datetime.date(2026, 2, 28),
         datetime.date(2028, 1, 14),
     ]
+
+
+def test_the_daily_command_and_task_send_each_notice_once(world, training, settings):
+    from django.core.management import call_command
+
+    from mentors.tasks import refresher_notices_task
+
+    settings.MENTOR_REFRESHER_NOTICE_DAYS = 60
+    make_mentor(
+        "m1",
+        training=training,
+        region=world.cohort_x.region,
+        on=timezone.localdate() - datetime.timedelta(days=700),
+    )
+    out = io.StringIO()
+    call_command("mentors_refresher_notices", stdout=out)
+    assert out.getvalue().strip() == "1 mentors told their refresher is due."
+    call_command("mentors_refresher_notices", stdout=out)
+    assert refresher_notices_task.enqueue().return_value == 0
+    assert RefresherNotice.objects.count() == 1

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -29,12 +29,22 @@ def notice_days() -> int:
 
 
 def scope_region_ids(user) -> set[int] | None:
-    """Regions a coordinator works in; None means every region (superusers)."""
+    """Regions a coordinator works in: those of the cohorts they coordinate and those where
+    the learners of these cohorts live. None means every region (superusers)."""
     if not user.is_authenticated:
         return set()
     if user.is_superuser:
         return None
-    return set(course_selectors.cohorts_coordinated_by(user).values_list("region_id", flat=True))
+    cohorts = course_selectors.cohorts_coordinated_by(user)
+    regions = set(cohorts.values_list("region_id", flat=True))
+    if regions:
+        regions |= set(
+            Enrolment.objects.filter(cohort__in=cohorts.values("pk"))
+            .exclude(learner__profile__region=None)
+            .values_list("learner__profile__region_id", flat=True)
+            .distinct()
+        )
+    return regions
 
 
 def coordinates_any(user) -> bool:
@@ -355,21 +365,21 @@ class VolunteerFacts:
 
 
 def volunteer_facts(*, person) -> VolunteerFacts:
-    """What decides whether a person may volunteer, in three queries (it is on the dashboard).
+    """What decides whether a person may volunteer, in two queries (it is on the dashboard).
     A certified mentor, even a lapsed one, does not volunteer again: they take a refresher."""
-    certified = set(
-        Certificate.objects.filter(
-            enrolment__learner=person, status=Certificate.Status.VALID
-        ).values_list("enrolment__cohort__course__kind", "enrolment__cohort__course__refresher_for")
+    valid = Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID)
+    rows = list(
+        Enrolment.objects.filter(learner=person)
+        .annotate(certified=Exists(valid))
+        .values_list("cohort__course__kind", "cohort__course__refresher_for", "status", "certified")
     )
+    mentor, vocational = CoursePage.Kind.MENTOR, CoursePage.Kind.VOCATIONAL
     return VolunteerFacts(
-        has_vocational_certificate=any(k == CoursePage.Kind.VOCATIONAL for k, _r in certified),
-        is_mentor=any(k == CoursePage.Kind.MENTOR and r is None for k, r in certified),
-        in_mentor_training=Enrolment.objects.filter(
-            learner=person,
-            status=Enrolment.Status.ACTIVE,
-            cohort__course__kind=CoursePage.Kind.MENTOR,
-        ).exists(),
+        has_vocational_certificate=any(k == vocational and c for k, _r, _s, c in rows),
+        is_mentor=any(k == mentor and r is None and c for k, r, _s, c in rows),
+        in_mentor_training=any(
+            k == mentor and s == Enrolment.Status.ACTIVE for k, _r, s, _c in rows
+        ),
         latest=latest_request(person=person),
     )
 

@@ -304,10 +304,11 @@ def _volunteer_erase(user) -> list[str]:
 def _mentoring_export(user) -> dict:
     """As a mentee: who the mentor was and when. As a mentor: capacity, dates of each mentoring
     (the mentees' names are their personal data, not the mentor's) and refresher notices."""
-    as_mentee = Assignment.objects.filter(mentee=user).select_related(
-        "mentor__profile", "enrolment__cohort__course"
+    assignments = list(
+        Assignment.objects.filter(Q(mentee=user) | Q(mentor=user))
+        .select_related("mentor__profile", "enrolment__cohort__course")
+        .order_by("started_on", "pk")
     )
-    as_mentor = Assignment.objects.filter(mentor=user)
     profile = MentorProfile.objects.filter(mentor=user).first()
     return {
         "my_mentors": [
@@ -317,11 +318,13 @@ def _mentoring_export(user) -> dict:
                 "started_on": _iso(a.started_on),
                 "ended_on": _iso(a.ended_on),
             }
-            for a in as_mentee.order_by("started_on", "pk")
+            for a in assignments
+            if a.mentee_id == user.pk
         ],
         "mentoring_i_gave": [
             {"started_on": _iso(a.started_on), "ended_on": _iso(a.ended_on)}
-            for a in as_mentor.order_by("started_on", "pk")
+            for a in assignments
+            if a.mentor_id == user.pk
         ],
         "maximum_mentees": profile.max_mentees if profile else None,
         "refresher_notices": [

@@ -178,7 +178,8 @@ def mentees(request):
 def assign(request, enrolment_id: int):
     enrolment = get_object_or_404(selectors.mentee_enrolments(user=request.user), pk=enrolment_id)
     if request.method == "POST":
-        mentor = User.objects.filter(pk=request.POST.get("mentor") or 0).first()
+        chosen = request.POST.get("mentor", "")
+        mentor = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         if mentor is None:
             messages.error(request, _("Choose a mentor from the list."))
         else:

@@ -146,6 +146,16 @@ def test_assigning_respects_capacity_through_the_page(client, world, training, m
     assert not Assignment.objects.filter(mentee=second.learner).exists()
 
 
+@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5"])
+def test_assigning_with_a_bad_choice_says_what_to_do(client, world, mentor, chosen):
+    login(client, world.coordinator_x)
+    url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"
+    response = client.post(url, {"mentor": chosen}, follow=True)
+    assert response.status_code == 200
+    assert "Choose a mentor from the list." in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
 def test_a_coordinator_cannot_assign_a_trainee_of_another_cohort(client, world, mentor):
     login(client, world.coordinator_y)
     url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"

@@ -35,6 +35,11 @@ def scope_region_ids(user) -> set[int] | None:
         return set()
     if user.is_superuser:
         return None
+    # Asked several times per page (may this user see coordinators' pages? which mentors?):
+    # kept on the user object, which lives as long as the request.
+    cached = getattr(user, "_mentor_scope_regions", None)
+    if cached is not None:
+        return set(cached)
     cohorts = course_selectors.cohorts_coordinated_by(user)
     regions = set(cohorts.values_list("region_id", flat=True))
     if regions:
@@ -44,6 +49,7 @@ def scope_region_ids(user) -> set[int] | None:
             .values_list("learner__profile__region_id", flat=True)
             .distinct()
         )
+    user._mentor_scope_regions = frozenset(regions)
     return regions
 
 

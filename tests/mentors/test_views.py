@@ -236,7 +236,7 @@ def test_register_and_coverage_query_budget(
     budgets = {
         "/mentors/register/": 17,
         "/mentors/coverage/": 17,
-        "/mentors/mentees/": 12,
+        "/mentors/mentees/": 13,
         f"/mentors/mentees/{world.enrolment_a.pk}/assign/": 16,
         "/mentors/": 20,
     }

@@ -122,6 +122,25 @@ class CoursePage(FallbackRoutingMixin, Page):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("For example 24 for a mentor training. Leave empty if it never expires."),
+    )
+    refresher_for = models.ForeignKey(
+        "self",
+        verbose_name=_("refresher for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="refreshers",
+        help_text=_(
+            "If this is a refresher course: the course whose certificate it renews. Completing "
+            "it starts that certificate's validity again."
+        ),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     content_panels = [
@@ -142,6 +161,10 @@ class CoursePage(FallbackRoutingMixin, Page):
             ],
             heading=_("Completion rules"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("validity_months"), FieldPanel("refresher_for")],
+            heading=_("Validity and refresher"),
+        ),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
@@ -159,6 +182,10 @@ class CoursePage(FallbackRoutingMixin, Page):
             ),
             models.CheckConstraint(
                 condition=Q(max_assessment_attempts__gte=1), name="course_attempts_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(validity_months__isnull=True) | Q(validity_months__gte=1),
+                name="course_validity_months_positive",
             ),
         ]
 

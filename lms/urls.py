@@ -49,6 +49,7 @@ urlpatterns = [
     path("my-data/", include("privacy.urls")),
     path("attendance/", include("assessments.attendance_urls")),
     path("certificates/", include("certificates.urls")),
+    path("mentors/", include("mentors.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
     path("workspace/", include("workspace.urls")),
 ]

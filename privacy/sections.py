@@ -12,7 +12,9 @@ attempts and outcomes; gender, age band and region) must stay as they were.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from assessments.models import (
     Attempt,
@@ -25,6 +27,7 @@ from assessments.models import (
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
 from lms.models import Profile
+from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
 
 # Put in place of free text written about an erased person (a reason, a comment).
 WITHHELD = "[withheld: personal data erased]"
@@ -273,6 +276,76 @@ def _certificates_erase(user) -> list[str]:
     return stored
 
 
+# --- Mentoring -------------------------------------------------------------------------------
+
+
+def _volunteer_export(user) -> list:
+    found = VolunteerRequest.objects.filter(person=user).select_related("enrolment__cohort")
+    return [
+        {
+            "sent_at": _iso(r.created_at),
+            "motivation": r.motivation,
+            "status": r.status,
+            "decided_at": _iso(r.decided_at),
+            "decline_reason": r.decline_reason,
+            "enrolled_in": r.enrolment.cohort.name if r.enrolment else None,
+        }
+        for r in found.order_by("created_at", "pk")
+    ]
+
+
+def _volunteer_erase(user) -> list[str]:
+    found = VolunteerRequest.objects.filter(person=user)
+    found.update(motivation=WITHHELD)
+    found.exclude(decline_reason="").update(decline_reason=WITHHELD)
+    return []
+
+
+def _mentoring_export(user) -> dict:
+    """As a mentee: who the mentor was and when. As a mentor: capacity, dates of each mentoring
+    (the mentees' names are their personal data, not the mentor's) and refresher notices."""
+    assignments = list(
+        Assignment.objects.filter(Q(mentee=user) | Q(mentor=user))
+        .select_related("mentor__profile", "enrolment__cohort__course")
+        .order_by("started_on", "pk")
+    )
+    profile = MentorProfile.objects.filter(mentor=user).first()
+    return {
+        "my_mentors": [
+            {
+                "mentor": a.mentor.display_name,
+                "course": a.enrolment.cohort.course.title,
+                "started_on": _iso(a.started_on),
+                "ended_on": _iso(a.ended_on),
+            }
+            for a in assignments
+            if a.mentee_id == user.pk
+        ],
+        "mentoring_i_gave": [
+            {"started_on": _iso(a.started_on), "ended_on": _iso(a.ended_on)}
+            for a in assignments
+            if a.mentor_id == user.pk
+        ],
+        "maximum_mentees": profile.max_mentees if profile else None,
+        "refresher_notices": [
+            {"valid_until": _iso(n.valid_until), "sent_at": _iso(n.sent_at)}
+            for n in RefresherNotice.objects.filter(mentor=user).order_by("sent_at", "pk")
+        ],
+    }
+
+
+def _mentoring_erase(user) -> list[str]:
+    # The records stay (counts of mentoring and coverage must not change); current mentoring
+    # ends, so nobody is left paired with an erased person.
+    today = timezone.localdate()
+    for assignment in Assignment.objects.filter(
+        Q(mentee=user) | Q(mentor=user), ended_on__isnull=True
+    ):
+        assignment.ended_on = max(today, assignment.started_on)
+        assignment.save(update_fields=["ended_on"])
+    return []
+
+
 SECTIONS: list[Section] = [
     Section("person", export=_person_export, erase=_person_erase),
     Section("enrolments", export=_enrolments_export, erase=_enrolments_erase),
@@ -290,4 +363,6 @@ SECTIONS: list[Section] = [
         erase=_certificates_erase,
         files=_certificate_files,
     ),
+    Section("mentor_training_requests", export=_volunteer_export, erase=_volunteer_erase),
+    Section("mentoring", export=_mentoring_export, erase=_mentoring_erase),
 ]

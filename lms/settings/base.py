@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "certificates",
     "privacy",
     "workspace",
+    "mentors",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -242,3 +243,7 @@ PAGE_CACHE_SECONDS = 600
 PAGE_CACHE_IGNORED_APPS = frozenset(
     {"sessions", "axes", "django_tasks_database", "wagtailsearch", "wagtailadmin", "admin"}
 )
+# Mentors: how long before a mentor certificate's last valid day the refresher is due (and the
+# mentor is told), and how many mentees per active mentor a region may have before it is flagged.
+MENTOR_REFRESHER_NOTICE_DAYS = int(os.environ.get("MENTOR_REFRESHER_NOTICE_DAYS", "60"))
+MENTOR_COVERAGE_MAX_RATIO = int(os.environ.get("MENTOR_COVERAGE_MAX_RATIO", "5"))

@@ -333,3 +333,63 @@ def test_spanish_demo_login_reads_the_course_and_certificate_in_spanish(demo, cl
     certificate = Certificate.objects.get(enrolment__learner__username="aprendiz")
     assert certificate.language == "es"
     assert certificate.course_title == "Dependiente de comercio"
+
+
+# --- Mentoring (demo.mentors) ---
+
+
+def test_mentor_register_and_coverage_show_a_region_without_an_active_mentor(client, demo):
+    _log_in(client, "coordinator")
+    register = client.get("/mentors/register/").text
+    for name in ("Elena Vidal", "Francesca Gallo", "Peter Lindqvist"):
+        assert name in register
+    assert "Refresher due" in register
+    assert "Lapsed" in register
+    due = client.get("/mentors/register/?status=refresher_due").text
+    assert "Francesca Gallo" in due
+    assert "Elena Vidal" not in due
+    coverage = client.get("/mentors/coverage/").text
+    first_row = coverage.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+    assert "East" in first_row
+    assert "No active mentor" in first_row
+
+
+def test_learner_volunteers_once_certified_and_coordinator_accepts(client, demo):
+    from mentors.models import VolunteerRequest
+
+    _log_in(client, "learner")
+    assert "Volunteer for mentor training" not in client.get("/learning/").text
+    # The demo's certify story first: `coordinator` certifies `learner` in Retail Group Centre.
+    _log_in(client, "coordinator")
+    retail = Cohort.objects.get(name=people.RETAIL_DONE)
+    enrolment = retail.enrolments.get(learner__username="learner")
+    client.post(f"/certificates/cohorts/{retail.pk}/", {"enrolment": [enrolment.pk]})
+    _log_in(client, "learner")
+    assert "Volunteer for mentor training" in client.get("/learning/").text
+    client.post("/mentors/volunteer/", {"motivation": "I want to give back."})
+    request = VolunteerRequest.objects.get(person__username="learner")
+
+    _log_in(client, "coordinator")
+    requests = client.get("/mentors/requests/").text
+    assert "María José Núñez" in requests
+    assert "Sara Bianchi" in requests  # the demo's waiting request
+    mentor_group = Cohort.objects.get(name=people.MENTOR_A)
+    response = client.post(
+        f"/mentors/requests/{request.pk}/", {"action": "accept", "cohort": mentor_group.pk}
+    )
+    assert response.status_code == 302
+    _log_in(client, "learner")
+    page = client.get("/learning/").text
+    assert "You are enrolled in Mentor Training (Mentor Group A)" in page
+
+
+def test_demo_assignments_respect_capacity_and_the_mentor_sees_their_mentees(client, demo):
+    from mentors.models import Assignment, MentorProfile
+
+    for profile in MentorProfile.objects.all():
+        current = Assignment.objects.filter(mentor=profile.mentor, ended_on__isnull=True)
+        assert current.count() <= profile.max_mentees
+    _log_in(client, "elena.vidal")
+    page = client.get("/mentors/").text
+    assert "My mentees" in page
+    assert "Nguyễn Văn An" in page

@@ -233,7 +233,8 @@ def test_download_query_count_does_not_grow(
         confirmed(world.enrolment_a, template, world.trainer_x, world.coordinator_x, [True] * 3)
     client.force_login(world.learner_a)
     client.get("/")  # once-per-session effects stay out of the count
-    with django_assert_max_num_queries(25):
+    # 27: each section of privacy/sections.py reads its records with a fixed number of queries.
+    with django_assert_max_num_queries(29):
         assert client.post("/my-data/").status_code == 200
 
 

@@ -16,6 +16,10 @@ class Everything:
     evidence: object
     session: object
     certificate: object
+    mentor: object
+    volunteer_request: object
+    assignment: object
+    trainee_enrolment: object  # an active enrolment in cohort X (A's is completed: certified)
 
 
 @pytest.fixture
@@ -35,10 +39,39 @@ def practical(practical, world) -> Everything:
     certificates_issue(
         cohort=world.cohort_x, enrolment_ids=[world.enrolment_a.pk], by=world.coordinator_x
     )
+    mentor, volunteer_request, assignment = _mentoring(world)
     return Everything(
         template=practical.template,
         attempt=practical.attempt,
         evidence=practical.evidence,
         session=session,
         certificate=Certificate.objects.get(enrolment=world.enrolment_a),
+        mentor=mentor,
+        volunteer_request=volunteer_request,
+        assignment=assignment,
+        trainee_enrolment=factories.EnrolmentFactory(
+            learner=factories.LearnerFactory(username="trainee_t"), cohort=world.cohort_x
+        ),
     )
+
+
+def _mentoring(world):
+    """A mentor living in cohort X's region who mentors learner A, and A's pending request to
+    train as a mentor."""
+    from mentors.models import Assignment, VolunteerRequest
+    from tests.mentors.conftest import certify
+
+    course = factories.make_course(
+        title="Peer Mentoring", slug="peer-mentoring", kind="mentor", validity_months=24, lessons=1
+    )
+    cohort = factories.CohortFactory(course=course, region=world.cohort_x.region)
+    mentor = factories.UserFactory(username="mentor_m", profile__region=world.cohort_x.region)
+    certify(mentor, cohort=cohort, on=timezone.localdate())
+    assignment = Assignment.objects.create(
+        mentor=mentor,
+        mentee=world.learner_a,
+        enrolment=world.enrolment_a,
+        started_on=timezone.localdate(),
+    )
+    request = VolunteerRequest.objects.create(person=world.learner_a, motivation="To help.")
+    return mentor, request, assignment

@@ -32,10 +32,11 @@ from assessments.models import (
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
 from lms.models import Profile, Region, User
+from mentors.models import Assignment, MentorProfile, VolunteerRequest
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy", "workspace")
+PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy", "workspace", "mentors")
 # Included URL modules whose patterns belong to Wagtail, except the project's own admin views.
 WAGTAIL_URLCONFS = ("wagtail.admin.urls", "wagtail.documents.urls", "wagtail.urls")
 
@@ -111,6 +112,12 @@ def coordinators(outcome=200, *, others=DENIED, **overrides):
 def coordinator_of_x(outcome=200, *, others=404, **overrides):
     """An admin page about an object of cohort X: its coordinator; anyone else's 404."""
     return admin(others, **({"coordinator_x": outcome, "superuser": outcome} | overrides))
+
+
+def coordinator_pages(outcome=200):
+    """A site page for coordinators of any cohort and administrators; others are refused."""
+    given = {"coordinator_x": outcome, "coordinator_y": outcome, "superuser": outcome}
+    return row(403, anonymous=LOGIN, **given)
 
 
 def administrators(outcome=200, *, others=DENIED):
@@ -210,6 +217,19 @@ MATRIX: dict[str, dict[str, object]] = {
     "certificates:revoke": post_only(),
     "certificates:reissue": post_only(),
     "certificates:retry": post_only(),
+    # Mentors: volunteering (everyone: the page says who may), a mentor's own mentees on the
+    # home page; requests, the register, mentees and coverage for coordinators, scoped to the
+    # regions of their cohorts (the mentor and learner A's request are in cohort X's region)
+    "mentors:home": logged_in(),
+    "mentors:volunteer": logged_in(),
+    "mentors:requests": coordinator_pages(),
+    "mentors:request": staff_of_x(trainer_x=404),
+    "mentors:register": coordinator_pages(),
+    "mentors:capacity": staff_of_x(trainer_x=404),
+    "mentors:mentees": coordinator_pages(),
+    "mentors:assign": staff_of_x(trainer_x=404),
+    "mentors:assignment_end": post_only(),
+    "mentors:coverage": coordinator_pages(),
     # Public: verification and the health check name nobody
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
@@ -275,6 +295,9 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     "certificates:revoke": staff_of_x(REDIRECT, trainer_x=404),
     "certificates:reissue": staff_of_x(REDIRECT, trainer_x=404),
     "certificates:retry": staff_of_x(REDIRECT, trainer_x=404),
+    # Coordinator X ends learner A's mentoring; for the administrator after that it has ended
+    # already (a message). Others are not shown the assignment.
+    "mentors:assignment_end": staff_of_x(REDIRECT, trainer_x=404),
     "logout": everyone(REDIRECT),
     "set_language": everyone(REDIRECT),
     # Learners of the course (A in X, B in Y) mark a lesson done; for others it says why not.
@@ -289,6 +312,7 @@ POST_MATRIX: dict[str, dict[str, object]] = {
 # Who may change data with the POST above; for everyone else the database must stay the same.
 POST_MAY_CHANGE = {
     "courses:lesson_done": {"learner_a", "learner_b"},
+    "mentors:assignment_end": {"coordinator_x"},
 }
 
 # Query strings some URLs need to name an object: the chooser's "chosen" of several ids.
@@ -337,6 +361,15 @@ def db_state():
         ),
         "certificates": list(
             Certificate.objects.order_by("pk").values_list("pk", "status", "status_reason")
+        ),
+        "volunteer_requests": list(
+            VolunteerRequest.objects.order_by("pk").values_list("pk", "status", "enrolment")
+        ),
+        "mentor_assignments": list(
+            Assignment.objects.order_by("pk").values_list("pk", "mentor", "ended_on")
+        ),
+        "mentor_profiles": list(
+            MentorProfile.objects.order_by("pk").values_list("pk", "max_mentees")
         ),
     }
 
@@ -409,6 +442,9 @@ ARGUMENTS = {
     "evidence_id": lambda w, p: p.evidence.pk,
     "lesson_id": lambda w, p: w.course.lessons().first().pk,
     "user_id": lambda w, p: w.learner_a.pk,
+    "request_id": lambda w, p: p.volunteer_request.pk,
+    "mentor_id": lambda w, p: p.mentor.pk,
+    "assignment_id": lambda w, p: p.assignment.pk,
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
 }
@@ -417,7 +453,9 @@ ARGUMENTS = {
 def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:
     kwargs = {}
     for key in pattern.pattern.converters:
-        if key == "pk" and name.startswith("certificates:"):
+        if key == "enrolment_id" and name == "mentors:assign":
+            kwargs[key] = practical.trainee_enrolment.pk
+        elif key == "pk" and name.startswith("certificates:"):
             kwargs[key] = practical.certificate.pk
         elif key == "pk":
             model = name.split(":")[0].split("_", 1)[1]

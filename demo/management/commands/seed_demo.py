@@ -17,6 +17,7 @@ EXTRA_STEPS: tuple[str, ...] = (
     "demo.attendance",
     "demo.practical",
     "demo.certificates",
+    "demo.mentors",
 )
 
 MSG_REFUSED = (

@@ -1,0 +1,11 @@
+"""Background work for mentors, for deployments that schedule through the task queue rather
+than cron: the same service as `manage.py mentors_refresher_notices`."""
+
+from django_tasks import task
+
+from mentors import services
+
+
+@task()
+def refresher_notices_task() -> int:
+    return services.refresher_notices_send()

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from mentors import views
+
+app_name = "mentors"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("volunteer/", views.volunteer, name="volunteer"),
+    path("requests/", views.requests, name="requests"),
+    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("register/", views.register, name="register"),
+    path("register/<int:mentor_id>/capacity/", views.capacity, name="capacity"),
+    path("mentees/", views.mentees, name="mentees"),
+    path("mentees/<int:enrolment_id>/assign/", views.assign, name="assign"),
+    path("assignments/<int:assignment_id>/end/", views.assignment_end, name="assignment_end"),
+    path("coverage/", views.coverage, name="coverage"),
+]

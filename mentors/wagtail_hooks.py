@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_mentor_log_actions(actions):
+    actions.register_action(
+        "mentors.volunteer.create", _("Volunteer"), _("Volunteered for mentor training")
+    )
+    actions.register_action(
+        "mentors.volunteer.accept", _("Accept volunteer"), _("Volunteer accepted and enrolled")
+    )
+    actions.register_action(
+        "mentors.volunteer.decline", _("Decline volunteer"), _("Volunteer declined")
+    )
+    actions.register_action(
+        "mentors.capacity.set", _("Set mentor capacity"), _("Mentor capacity set")
+    )
+    actions.register_action("mentors.assignment.create", _("Assign mentor"), _("Mentor assigned"))
+    actions.register_action("mentors.assignment.end", _("End mentoring"), _("Mentoring ended"))
+    actions.register_action(
+        "mentors.refresher.notice", _("Refresher notice"), _("Mentor told their refresher is due")
+    )

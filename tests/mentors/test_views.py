@@ -1,0 +1,245 @@
+"""The mentor pages as people use them: volunteering, answering, the register, assigning,
+coverage, and what a mentor may see."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from mentors.models import Assignment, MentorProfile, VolunteerRequest
+from tests import factories
+from tests.mentors.conftest import certify, make_mentor
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, user):
+    client.force_login(user)
+    client.get("/")
+
+
+def certified_learner(world):
+    cohort = factories.CohortFactory(course=world.course, region=world.cohort_x.region)
+    certify(world.learner_a, cohort=cohort, on=timezone.localdate())
+
+
+def test_the_dashboard_offers_volunteering_only_after_a_vocational_certificate(
+    client, world, training
+):
+    login(client, world.learner_a)
+    assert "Volunteer for mentor training" not in client.get("/learning/").content.decode()
+    certified_learner(world)
+    page = client.get("/learning/").content.decode()
+    assert "Become a mentor" in page
+    assert "/mentors/volunteer/" in page
+
+
+def test_volunteer_accept_and_the_learner_sees_the_answer(client, world, training):
+    certified_learner(world)
+    login(client, world.learner_a)
+    response = client.post("/mentors/volunteer/", {"motivation": ""})
+    assert "This field is required." in response.content.decode()
+    response = client.post("/mentors/volunteer/", {"motivation": "I know the way back."})
+    assert response.status_code == 302
+    request = VolunteerRequest.objects.get(person=world.learner_a)
+
+    login(client, world.coordinator_x)
+    listing = client.get("/mentors/requests/").content.decode()
+    assert world.learner_a.display_name in listing
+    assert "I know the way back." in listing
+    response = client.post(
+        f"/mentors/requests/{request.pk}/", {"action": "accept", "cohort": training.cohort.pk}
+    )
+    assert response.status_code == 302
+
+    login(client, world.learner_a)
+    page = client.get("/learning/").content.decode()
+    assert "Accepted" in page
+    assert "You are enrolled in Peer Mentoring (Mentors 1)" in page
+    assert "Peer Mentoring" in page  # the new enrolment is on the dashboard too
+
+
+def test_declining_without_a_reason_says_what_to_do(client, world, training):
+    certified_learner(world)
+    request = VolunteerRequest.objects.create(person=world.learner_a, motivation="Help")
+    login(client, world.coordinator_x)
+    response = client.post(f"/mentors/requests/{request.pk}/", {"action": "decline"})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == VolunteerRequest.Status.PENDING
+
+
+def test_a_coordinator_sees_only_requests_of_their_regions_and_cohorts(client, world, training):
+    request = VolunteerRequest.objects.create(person=world.learner_a, motivation="Help")
+    login(client, world.coordinator_y)
+    assert world.learner_a.display_name not in client.get("/mentors/requests/").content.decode()
+    assert client.get(f"/mentors/requests/{request.pk}/").status_code == 404
+
+
+def test_register_shows_status_capacity_and_mentees(client, world, training, mentor):
+    due = make_mentor(
+        "due",
+        training=training,
+        region=world.cohort_x.region,
+        on=timezone.localdate() - datetime.timedelta(days=700),
+    )
+    lapsed = make_mentor(
+        "lapsed",
+        training=training,
+        region=world.cohort_x.region,
+        on=timezone.localdate() - datetime.timedelta(days=800),
+    )
+    Assignment.objects.create(
+        mentor=mentor,
+        mentee=world.learner_a,
+        enrolment=world.enrolment_a,
+        started_on=timezone.localdate(),
+    )
+    login(client, world.coordinator_x)
+    page = client.get("/mentors/register/").content.decode()
+    for person in (mentor, due, lapsed):
+        assert person.display_name in page
+    assert "Refresher due" in page
+    assert "Lapsed" in page
+    assert "1 of 2" in page
+    assert world.learner_a.display_name in page
+    refresher_list = client.get("/mentors/register/?status=refresher_due").content.decode()
+    assert due.display_name in refresher_list
+    assert mentor.display_name not in refresher_list
+    assert lapsed.display_name not in refresher_list
+    # Coordinator Y works elsewhere: none of these mentors.
+    login(client, world.coordinator_y)
+    assert mentor.display_name not in client.get("/mentors/register/").content.decode()
+    assert client.get(f"/mentors/register/{mentor.pk}/capacity/").status_code == 404
+
+
+def test_capacity_form_refuses_bad_input_and_saves(client, world, mentor):
+    login(client, world.coordinator_x)
+    url = f"/mentors/register/{mentor.pk}/capacity/"
+    response = client.post(url, {"max_mentees": "-1"})
+    assert response.status_code == 200
+    assert "greater than or equal to 0" in response.content.decode()
+    assert client.post(url, {"max_mentees": "4"}).status_code == 302
+    assert MentorProfile.objects.get(mentor=mentor).max_mentees == 4
+
+
+def test_assigning_respects_capacity_through_the_page(client, world, training, mentor):
+    MentorProfile.objects.filter(mentor=mentor).update(max_mentees=1)
+    second = factories.EnrolmentFactory(cohort=world.cohort_x)
+    login(client, world.coordinator_x)
+    page = client.get(f"/mentors/mentees/{world.enrolment_a.pk}/assign/").content.decode()
+    assert f'id="mentor-{mentor.pk}"' in page
+    assert "Same region" in page
+    response = client.post(
+        f"/mentors/mentees/{world.enrolment_a.pk}/assign/", {"mentor": mentor.pk}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/mentors/mentees/{second.pk}/assign/").content.decode()
+    assert f'id="mentor-{mentor.pk}"' not in page  # full: not offered
+    assert "No certified mentor has a free place" in page
+    # Posted anyway (a stale page): refused with a message, nothing assigned.
+    response = client.post(
+        f"/mentors/mentees/{second.pk}/assign/", {"mentor": mentor.pk}, follow=True
+    )
+    assert "has no free place" in response.content.decode()
+    assert not Assignment.objects.filter(mentee=second.learner).exists()
+
+
+@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5"])
+def test_assigning_with_a_bad_choice_says_what_to_do(client, world, mentor, chosen):
+    login(client, world.coordinator_x)
+    url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"
+    response = client.post(url, {"mentor": chosen}, follow=True)
+    assert response.status_code == 200
+    assert "Choose a mentor from the list." in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+def test_a_coordinator_cannot_assign_a_trainee_of_another_cohort(client, world, mentor):
+    login(client, world.coordinator_y)
+    url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"mentor": mentor.pk}).status_code == 404
+    assert not Assignment.objects.exists()
+
+
+def test_a_mentor_sees_names_and_contact_of_their_mentees_only(client, world, mentor):
+    world.learner_a.profile.phone = "+34 600 111 222"
+    world.learner_a.profile.save()
+    factories.SessionFactory(cohort=world.cohort_x, date=timezone.localdate())
+    Assignment.objects.create(
+        mentor=mentor,
+        mentee=world.learner_a,
+        enrolment=world.enrolment_a,
+        started_on=timezone.localdate(),
+    )
+    login(client, mentor)
+    page = client.get("/mentors/").content.decode()
+    assert "My mentees" in page
+    assert "Become a mentor" not in page  # a mentor already
+    assert world.learner_a.display_name in page
+    assert world.learner_a.email in page
+    assert "+34 600 111 222" in page
+    assert world.learner_b.display_name not in page
+    for private in ("Attendance", "attendance", "Artisan Baking", "assessment"):
+        assert private not in page.split("My mentees", 1)[1].split("</main>", 1)[0]
+    # ...and none of the staff pages about them.
+    for url in (
+        f"/mentors/mentees/{world.enrolment_a.pk}/assign/",
+        f"/attendance/cohorts/{world.cohort_x.pk}/",
+        "/mentors/register/",
+        "/mentors/coverage/",
+    ):
+        assert client.get(url).status_code in (403, 404), url
+
+
+def test_coverage_lists_a_region_without_mentors_first(client, world, training, mentor):
+    login(client, world.coordinator_x)
+    # Cohort X's region has learner A and an active mentor; add a coordinated cohort elsewhere
+    # with trainees and no mentor.
+    south = factories.RegionFactory(name="South Coast", code="south-coast")
+    cohort = factories.CohortFactory(
+        course=world.course, region=south, coordinators=[world.coordinator_x]
+    )
+    factories.EnrolmentFactory(cohort=cohort)
+    factories.EnrolmentFactory(cohort=cohort)
+    page = client.get("/mentors/coverage/").content.decode()
+    assert page.index("South Coast") < page.index(world.cohort_x.region.name)
+    assert "No active mentor" in page
+    login(client, world.coordinator_y)
+    assert "South Coast" not in client.get("/mentors/coverage/").content.decode()
+
+
+@pytest.mark.parametrize("mentors", [1, 12])
+def test_register_and_coverage_query_budget(
+    client, world, training, django_assert_max_num_queries, mentors
+):
+    for n in range(mentors):
+        person = make_mentor(
+            f"m{n}",
+            training=training,
+            region=world.cohort_x.region,
+            on=timezone.localdate(),
+            max_mentees=3,
+        )
+        enrolment = factories.EnrolmentFactory(cohort=world.cohort_x)
+        Assignment.objects.create(
+            mentor=person,
+            mentee=enrolment.learner,
+            enrolment=enrolment,
+            started_on=timezone.localdate(),
+        )
+    login(client, world.coordinator_x)
+    # Measured with 1 and 12 mentors: the same count (about 8 of them are the session, the
+    # user, the site settings and the navbar).
+    budgets = {
+        "/mentors/register/": 17,
+        "/mentors/coverage/": 17,
+        "/mentors/mentees/": 13,
+        f"/mentors/mentees/{world.enrolment_a.pk}/assign/": 16,
+        "/mentors/": 20,
+    }
+    for url, budget in budgets.items():
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200

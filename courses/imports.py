@@ -177,7 +177,11 @@ def parse_csv(data: bytes) -> tuple[list[dict[str, str]], list[str]]:
     except csv.Error as exc:
         return [], [str(MSG_FILE_UNREADABLE % {"error": exc})]
 
-    header_index = next((i for i, (_n, row) in enumerate(lines) if any(c.strip() for c in row)))
+    header_index = next(
+        (i for i, (_n, row) in enumerate(lines) if any(c.strip() for c in row)), None
+    )
+    if header_index is None:  # only separators, e.g. ";;;" or ",": no cell holds anything
+        return [], [str(MSG_FILE_EMPTY)]
     header = [c.strip().lower().replace(" ", "_") for c in lines[header_index][1]]
     errors = []
     if "printed_name" not in header:

@@ -299,3 +299,11 @@ def test_too_long_name_is_a_row_error_not_a_crash(world):
     )
     rows = imports.validate_rows(cohort=world.cohort_x, records=records).rows
     assert rows[0].errors == [str(imports.MSG_ROW_NAME_TOO_LONG % {"limit": 200})]
+
+
+@pytest.mark.parametrize("data", [b";", b",,,\n;;\n", b" ;\r\n"])
+def test_a_file_of_separators_only_is_empty(data):
+    """Found by the bad-input test's generated files: no cell holds anything."""
+    records, errors = imports.parse_csv(data)
+    assert records == []
+    assert errors == [str(imports.MSG_FILE_EMPTY)]

@@ -49,6 +49,7 @@ urlpatterns = [
     path("attendance/", include("assessments.attendance_urls")),
     path("certificates/", include("certificates.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
+    path("indicators/", include("indicators.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "privacy",
+    "indicators",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",

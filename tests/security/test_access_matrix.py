@@ -31,11 +31,12 @@ from assessments.models import (
 )
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
+from indicators.models import FollowUp
 from lms.models import Profile, Region, User
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy")
+PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy", "indicators")
 # Included URL modules whose patterns belong to Wagtail, except the project's own admin views.
 WAGTAIL_URLCONFS = ("wagtail.admin.urls", "wagtail.documents.urls", "wagtail.urls")
 
@@ -204,6 +205,20 @@ MATRIX: dict[str, dict[str, object]] = {
     "certificates:revoke": post_only(),
     "certificates:reissue": post_only(),
     "certificates:retry": post_only(),
+    # Indicators: coordinators (figures of their own cohorts only) and administrators; trainers
+    # and learners are refused.
+    "indicators:page": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:export_csv": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:export_xlsx": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:follow_ups": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:follow_up": staff_of_x(trainer_x=404),  # recording is for the cohort's coordinator
+    # Person-level: each coordinator gets only their own cohorts' learners.
+    "indicators:follow_ups_csv": logged_in(
+        403, coordinator_x=200, coordinator_y=200, superuser=200
+    ),
+    "indicators:follow_ups_xlsx": logged_in(
+        403, coordinator_x=200, coordinator_y=200, superuser=200
+    ),
     # Public: verification and the health check name nobody
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
@@ -332,6 +347,9 @@ def db_state():
         "certificates": list(
             Certificate.objects.order_by("pk").values_list("pk", "status", "status_reason")
         ),
+        "follow_ups": list(
+            FollowUp.objects.order_by("pk").values_list("pk", "months", "outcome", "note")
+        ),
     }
 
 
@@ -402,6 +420,7 @@ ARGUMENTS = {
     "evidence_id": lambda w, p: p.evidence.pk,
     "lesson_id": lambda w, p: w.course.lessons().first().pk,
     "user_id": lambda w, p: w.learner_a.pk,
+    "table": lambda w, p: "by_region",
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
 }

@@ -24,6 +24,7 @@ from assessments.models import (
 )
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
+from indicators.models import FollowUp
 from lms.models import Profile
 
 # Put in place of free text written about an erased person (a reason, a comment).
@@ -273,6 +274,33 @@ def _certificates_erase(user) -> list[str]:
     return stored
 
 
+# --- Follow-ups after training ------------------------------------------------------------------
+
+
+def _follow_ups_export(user) -> list:
+    follow_ups = FollowUp.objects.filter(enrolment__learner=user).select_related(
+        "enrolment__cohort__course", "recorded_by"
+    )
+    return [
+        {
+            "course": f.enrolment.cohort.course.title,
+            "cohort": f.enrolment.cohort.name,
+            "months_after_the_course": f.months,
+            "outcome": f.outcome,
+            "note": f.note,
+            "recorded_by": str(f.recorded_by) if f.recorded_by else None,
+            "recorded_at": _iso(f.recorded_at),
+        }
+        for f in follow_ups.order_by("enrolment__cohort__end_date", "months", "pk")
+    ]
+
+
+def _follow_ups_erase(user) -> list[str]:
+    # Outcomes stay (the placement rates must not change); notes about the person go.
+    FollowUp.objects.filter(enrolment__learner=user).exclude(note="").update(note=WITHHELD)
+    return []
+
+
 SECTIONS: list[Section] = [
     Section("person", export=_person_export, erase=_person_erase),
     Section("enrolments", export=_enrolments_export, erase=_enrolments_erase),
@@ -290,4 +318,5 @@ SECTIONS: list[Section] = [
         erase=_certificates_erase,
         files=_certificate_files,
     ),
+    Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
 ]

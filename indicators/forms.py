@@ -32,8 +32,9 @@ class FilterForm(forms.Form):
         self.fields["region"].choices = every + [(c.value, c.label) for c in choices.regions]
 
     def default_period(self):
-        """The twelve months up to today."""
-        return rules.add_months(self.today, -12), self.today
+        """The two years up to today: long enough to include the 12-month follow-ups of the
+        cohorts that ended a year ago."""
+        return rules.add_months(self.today, -24), self.today
 
     def clean(self):
         data = super().clean()

@@ -39,13 +39,14 @@ AGE_BANDS = (
     ("55_over", 55, None),
 )
 
-# Attendance distribution: (key, lowest rate in percent, highest rate below which it ends).
+# Attendance distribution: (key, lowest rate in whole percent), highest first. A rate is in the
+# first band whose lowest rate it reaches, exactly (89.99% is in 80-89, never 90-100).
 ATTENDANCE_BANDS = (
-    ("below_50", Fraction(0), Fraction(50)),
-    ("50_69", Fraction(50), Fraction(70)),
-    ("70_79", Fraction(70), Fraction(80)),
-    ("80_89", Fraction(80), Fraction(90)),
-    ("90_100", Fraction(90), Fraction(101)),
+    ("below_50", 0),
+    ("50_69", 50),
+    ("70_79", 70),
+    ("80_89", 80),
+    ("90_100", 90),
 )
 
 
@@ -131,13 +132,12 @@ def age_band(*, birth_year: int | None, year: int) -> str:
     return AGE_BANDS[0][0]  # a birth year after the period: the youngest band
 
 
-def attendance_band(rate: Fraction) -> str:
-    """The band of the distribution an attendance rate (attended / counted, 0..1) falls in."""
-    in_percent = rate * 100
-    for key, low, high in ATTENDANCE_BANDS:
-        if low <= in_percent < high:
+def attendance_band(*, attended: int, counted: int) -> str:
+    """The band of the distribution that attended / counted falls in, in integers."""
+    for key, low in reversed(ATTENDANCE_BANDS):
+        if attended * 100 >= low * counted:
             return key
-    return ATTENDANCE_BANDS[-1][0]
+    return ATTENDANCE_BANDS[0][0]
 
 
 def attendance_met(*, required: bool, threshold: int, attended: int, counted: int) -> bool:
@@ -167,24 +167,42 @@ class Fact:
     counted: int  # sessions that count up to the period's end
     follow_ups: tuple[tuple[int, str], ...] = ()  # (months, outcome)
 
-    @property
-    def attendance(self) -> Fraction | None:
-        return Fraction(self.attended, self.counted) if self.counted else None
-
 
 @dataclass
 class Measure:
     """A rate or mean being summed up: its numerator, its denominator, and the people behind
-    the denominator (suppression is about people, not enrolments)."""
+    the denominator (suppression is about people, not enrolments).
 
-    numerator: Fraction = Fraction(0)
+    A mean of rates (attendance) keeps, for each denominator, the sum of the numerators: the
+    exact sum of the rates is then a handful of fractions, not one per learner."""
+
+    numerator: int = 0
     denominator: int = 0
     people: set = field(default_factory=set)
+    parts: dict = field(default_factory=dict)  # counted -> sum of attended
 
-    def add(self, value, learner_id: int) -> None:
+    def add(self, value: int, learner_id: int) -> None:
         self.numerator += value
         self.denominator += 1
         self.people.add(learner_id)
+
+    def add_rate(self, attended: int, counted: int, learner_id: int) -> None:
+        self.parts[counted] = self.parts.get(counted, 0) + attended
+        self.denominator += 1
+        self.people.add(learner_id)
+
+    def merge(self, other: "Measure") -> None:
+        self.numerator += other.numerator
+        self.denominator += other.denominator
+        self.people |= other.people
+        for counted, attended in other.parts.items():
+            self.parts[counted] = self.parts.get(counted, 0) + attended
+
+    @property
+    def total(self) -> int | Fraction:
+        if not self.parts:
+            return self.numerator
+        return sum((Fraction(a, c) for c, a in self.parts.items()), Fraction(self.numerator))
 
 
 @dataclass(frozen=True)
@@ -204,27 +222,39 @@ PLACEMENT_MEASURES = tuple(
 )
 
 
-def _measures(facts: Iterable[Fact]) -> tuple[set, int, dict[str, Measure]]:
-    people: set = set()
-    enrolments = 0
-    measures = {name: Measure() for name in (*RATE_MEASURES, *PLACEMENT_MEASURES)}
-    for fact in facts:
-        enrolments += 1
+@dataclass
+class Group:
+    """The measures of one group of enrolments, as they are being added up."""
+
+    people: set = field(default_factory=set)
+    enrolments: int = 0
+    measures: dict = field(
+        default_factory=lambda: {n: Measure() for n in (*RATE_MEASURES, *PLACEMENT_MEASURES)}
+    )
+
+    def add(self, fact: Fact) -> None:
+        measures = self.measures
         who = fact.learner_id
-        people.add(who)
+        self.enrolments += 1
+        self.people.add(who)
         measures["women"].add(fact.gender == WOMAN, who)
         if fact.ended:
             measures["completion"].add(fact.completed, who)
             if fact.awards_certificate:
                 measures["certification"].add(fact.certified, who)
         if fact.counted:
-            measures["attendance"].add(fact.attendance, who)
+            measures["attendance"].add_rate(fact.attended, fact.counted, who)
         for months, outcome in fact.follow_ups:
             if outcome == NOT_KNOWN:
                 continue
             measures[f"in_work_{months}"].add(outcome in EMPLOYED, who)
             measures[f"in_trade_{months}"].add(outcome == EMPLOYED_IN_TRADE, who)
-    return people, enrolments, measures
+
+    def merge(self, other: "Group") -> None:
+        self.people |= other.people
+        self.enrolments += other.enrolments
+        for name, measure in other.measures.items():
+            self.measures[name].merge(measure)
 
 
 @dataclass(frozen=True)
@@ -236,18 +266,19 @@ class Row:
     suppressed: bool = False
 
 
-def _row(key: str, facts: list[Fact], *, suppress_row: bool) -> Row:
-    people, enrolments, measures = _measures(facts)
+def _row(key: str, group: Group, *, suppress_row: bool) -> Row:
     cells = {}
-    for name, measure in measures.items():
+    for name, measure in group.measures.items():
         hidden = suppress_row or (measure.denominator and is_suppressed(len(measure.people)))
-        value = None if hidden else percent(measure.numerator, measure.denominator)
+        value = None if hidden else percent(measure.total, measure.denominator)
         cells[name] = Cell(value=value, suppressed=bool(hidden), base=measure.denominator)
     return Row(
         key=key,
-        people=len(people),
+        people=len(group.people),
         enrolments=Cell(
-            value=None if suppress_row else enrolments, suppressed=suppress_row, base=enrolments
+            value=None if suppress_row else group.enrolments,
+            suppressed=suppress_row,
+            base=group.enrolments,
         ),
         cells=cells,
         suppressed=suppress_row,
@@ -265,16 +296,23 @@ def breakdown(
 ) -> Breakdown:
     """Facts grouped by `key`, one row per group (in `order`, else by key), with suppression,
     and a total row (suppressed as a whole if the total itself is under five people)."""
-    groups: dict[str, list[Fact]] = {}
+    groups: dict[str, Group] = {}
     for fact in facts:
-        groups.setdefault(key(fact), []).append(fact)
+        k = key(fact)
+        group = groups.get(k)
+        if group is None:
+            group = groups[k] = Group()
+        group.add(fact)
     keys = [k for k in order if k in groups] if order is not None else sorted(groups)
     keys += sorted(k for k in groups if k not in keys)
-    people = [len({f.learner_id for f in groups[k]}) for k in keys]
-    hidden = suppressed_rows(people)
+    hidden = suppressed_rows([len(groups[k].people) for k in keys])
     rows = [_row(k, groups[k], suppress_row=i in hidden) for i, k in enumerate(keys)]
-    total_people = len({f.learner_id for f in facts})
-    total = _row("total", list(facts), suppress_row=bool(facts) and is_suppressed(total_people))
+    everyone = Group()
+    for group in groups.values():
+        everyone.merge(group)
+    total = _row(
+        "total", everyone, suppress_row=bool(facts) and is_suppressed(len(everyone.people))
+    )
     return Breakdown(rows=rows, total=total)
 
 
@@ -299,8 +337,10 @@ def counts(pairs: Sequence[tuple[str, int]]) -> list[Count]:
 def attendance_distribution(facts: Iterable[Fact]) -> list[Count]:
     """How many people had an attendance rate in each band (enrolments with sessions counted;
     someone in two cohorts counts in the band of each)."""
-    bands: dict[str, set] = {key: set() for key, _low, _high in ATTENDANCE_BANDS}
+    bands: dict[str, set] = {key: set() for key, _low in ATTENDANCE_BANDS}
     for fact in facts:
         if fact.counted:
-            bands[attendance_band(fact.attendance)].add(fact.learner_id)
+            bands[attendance_band(attended=fact.attended, counted=fact.counted)].add(
+                fact.learner_id
+            )
     return counts([(key, len(people)) for key, people in bands.items()])

@@ -168,6 +168,13 @@ def test_placement_counts_known_outcomes_only():
     assert not total.cells["in_work_3"].suppressed
 
 
+def test_attendance_bands_are_exact():
+    assert rules.attendance_band(attended=9, counted=10) == "90_100"
+    assert rules.attendance_band(attended=26, counted=29) == "80_89"  # 89.66%
+    assert rules.attendance_band(attended=49, counted=100) == "below_50"
+    assert rules.attendance_band(attended=1, counted=2) == "50_69"
+
+
 def test_attendance_distribution_bands():
     facts = [fact(i, attended=a, counted=10) for i, a in enumerate([9] * 5 + [8] * 5 + [4])]
     bands = {c.key: c.cell for c in rules.attendance_distribution(facts)}

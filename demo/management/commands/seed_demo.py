@@ -12,7 +12,12 @@ from demo import core, people
 
 # Later steps, run in this order after the core demo. Each module has
 # `seed(*, today, stdout) -> None`, is idempotent, and finds the core demo's objects by name.
-EXTRA_STEPS: tuple[str, ...] = ("demo.attendance", "demo.practical", "demo.certificates")
+EXTRA_STEPS: tuple[str, ...] = (
+    "demo.attendance",
+    "demo.practical",
+    "demo.certificates",
+    "demo.indicators",
+)
 
 MSG_REFUSED = (
     "seed_demo creates accounts with a published password, so it refuses to run when DEBUG is "

@@ -3,7 +3,7 @@ next to one hand-written SQL aggregate computing the same figures in the same ru
 
 Run from the project root: `python bench/indicators.py` (SQLite, a temporary database) or
 `DATABASE_URL=postgres://postgres@127.0.0.1:5432/h_indicators python bench/indicators.py`
-(the database is dropped and re-created by Django's test runner machinery: use a scratch one).
+(an empty scratch database: `createdb h_indicators` before, `dropdb h_indicators` after).
 It builds the data with bulk_create (no per-row services), checks that the hand-written SQL and
 the selector agree on every figure by region, and prints a table of median times.
 Goals: the page under 1 second on SQLite; at most 2 times the hand-written SQL.

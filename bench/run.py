@@ -13,7 +13,8 @@ the local cluster with the bare view on and runs this with the cluster's environ
    requests (the first warms per-process caches such as Wagtail's site root).
 3. bench/attendance.py (roll-call save and cohort grid, on its own temporary SQLite database) and
    bench/certificates.py (shortened: --repeat 10 --batch 20), parsed into the table.
-4. Indicators at 10,000 learners: not built yet (issue 8); the row says so.
+4. bench/indicators.py: the indicators page and selector at 10,000 learners next to one
+   hand-written SQL aggregate (its own temporary SQLite database), parsed into the table.
 
 Requests go only to the cluster's nodes on 127.0.0.1. It is not a test; pytest does not collect it.
 """
@@ -246,6 +247,29 @@ def certificate_rows() -> list[list[str]]:
     ]
 
 
+def indicator_rows() -> list[list[str]]:
+    out = run_script(["bench/indicators.py", "--runs", "3"])
+    rows = []
+    for match in re.finditer(
+        r"^\| (hand-written SQL aggregate|indicators selector|indicators page \(GET, rendered\))"
+        r"\s+\|\s+([\d.]+) \|\s+(\d+) \| (.+?) \|$",
+        out,
+        re.MULTILINE,
+    ):
+        what, ms, queries, notes = match.groups()
+        rows.append(
+            [
+                f"{what}, 10,000 learners",
+                "",
+                ms,
+                "",
+                queries,
+                f"{notes}; in-process, SQLite, median of 3 (bench/indicators.py)",
+            ]
+        )
+    return rows or [["indicators (bench/indicators.py)", "", "", "", "", "failed"]]
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -300,8 +324,7 @@ def main() -> None:
         )
     rows += attendance_rows()
     rows += certificate_rows()
-    rows.append(["indicators at 10,000 learners vs hand-written SQL", "", "", "", "", ""])
-    rows[-1][5] = "not built yet (issue 8)"
+    rows += indicator_rows()
 
     header = ["what", "req/s", "p50 ms", "p95 ms", "queries", "notes"]
     print()

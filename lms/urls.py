@@ -52,6 +52,7 @@ urlpatterns = [
     path("mentors/", include("mentors.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
     path("workspace/", include("workspace.urls")),
+    path("indicators/", include("indicators.urls")),
 ]
 
 if settings.DEBUG:

@@ -26,6 +26,7 @@ from assessments.models import (
 )
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
+from indicators.models import FollowUp
 from lms.models import Profile
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
 
@@ -343,6 +344,32 @@ def _mentoring_erase(user) -> list[str]:
     ):
         assignment.ended_on = max(today, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
+
+
+# --- Follow-ups after training ------------------------------------------------------------------
+
+
+def _follow_ups_export(user) -> list:
+    follow_ups = FollowUp.objects.filter(enrolment__learner=user).select_related(
+        "enrolment__cohort__course", "recorded_by"
+    )
+    return [
+        {
+            "course": f.enrolment.cohort.course.title,
+            "cohort": f.enrolment.cohort.name,
+            "months_after_the_course": f.months,
+            "outcome": f.outcome,
+            "note": f.note,
+            "recorded_by": str(f.recorded_by) if f.recorded_by else None,
+            "recorded_at": _iso(f.recorded_at),
+        }
+        for f in follow_ups.order_by("enrolment__cohort__end_date", "months", "pk")
+    ]
+
+
+def _follow_ups_erase(user) -> list[str]:
+    # Outcomes stay (the placement rates must not change); notes about the person go.
+    FollowUp.objects.filter(enrolment__learner=user).exclude(note="").update(note=WITHHELD)
     return []
 
 
@@ -365,4 +392,5 @@ SECTIONS: list[Section] = [
     ),
     Section("mentor_training_requests", export=_volunteer_export, erase=_volunteer_erase),
     Section("mentoring", export=_mentoring_export, erase=_mentoring_erase),
+    Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
 ]

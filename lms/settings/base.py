@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "privacy",
     "workspace",
     "mentors",
+    "indicators",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",

@@ -31,12 +31,22 @@ from assessments.models import (
 )
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
+from indicators.models import FollowUp
 from lms.models import Profile, Region, User
 from mentors.models import Assignment, MentorProfile, VolunteerRequest
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("lms", "courses", "assessments", "certificates", "privacy", "workspace", "mentors")
+PROJECT_APPS = (
+    "lms",
+    "courses",
+    "assessments",
+    "certificates",
+    "privacy",
+    "workspace",
+    "mentors",
+    "indicators",
+)
 # Included URL modules whose patterns belong to Wagtail, except the project's own admin views.
 WAGTAIL_URLCONFS = ("wagtail.admin.urls", "wagtail.documents.urls", "wagtail.urls")
 
@@ -230,6 +240,20 @@ MATRIX: dict[str, dict[str, object]] = {
     "mentors:assign": staff_of_x(trainer_x=404),
     "mentors:assignment_end": post_only(),
     "mentors:coverage": coordinator_pages(),
+    # Indicators: coordinators (figures of their own cohorts only) and administrators; trainers
+    # and learners are refused.
+    "indicators:page": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:export_csv": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:export_xlsx": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:follow_ups": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
+    "indicators:follow_up": staff_of_x(trainer_x=404),  # recording is for the cohort's coordinator
+    # Person-level: each coordinator gets only their own cohorts' learners.
+    "indicators:follow_ups_csv": logged_in(
+        403, coordinator_x=200, coordinator_y=200, superuser=200
+    ),
+    "indicators:follow_ups_xlsx": logged_in(
+        403, coordinator_x=200, coordinator_y=200, superuser=200
+    ),
     # Public: verification and the health check name nobody
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
@@ -371,6 +395,9 @@ def db_state():
         "mentor_profiles": list(
             MentorProfile.objects.order_by("pk").values_list("pk", "max_mentees")
         ),
+        "follow_ups": list(
+            FollowUp.objects.order_by("pk").values_list("pk", "months", "outcome", "note")
+        ),
     }
 
 
@@ -445,6 +472,7 @@ ARGUMENTS = {
     "request_id": lambda w, p: p.volunteer_request.pk,
     "mentor_id": lambda w, p: p.mentor.pk,
     "assignment_id": lambda w, p: p.assignment.pk,
+    "table": lambda w, p: "by_region",
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
 }

@@ -18,6 +18,7 @@ EXTRA_STEPS: tuple[str, ...] = (
     "demo.practical",
     "demo.certificates",
     "demo.mentors",
+    "demo.indicators",
 )
 
 MSG_REFUSED = (

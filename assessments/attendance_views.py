@@ -14,6 +14,7 @@ from assessments.attendance_forms import RollCallForm, named_enrolment_ids
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
 from courses.models import Enrolment, Session
+from lms.i18n import label_courses_for_reader
 
 
 def _scoped_session(user, session_id: int) -> Session:
@@ -181,7 +182,8 @@ def my_attendance(request):
         .select_related("cohort__course")
     )
     items = [
-        (enrolment, selectors.attendance_summary(enrolment=enrolment)) for enrolment in enrolments
+        (enrolment, selectors.attendance_summary(enrolment=enrolment))
+        for enrolment in label_courses_for_reader(enrolments)
     ]
     return render(request, "assessments/my_attendance.html", {"items": items})
 
@@ -193,6 +195,7 @@ def my_attendance_detail(request, enrolment_id: int):
         Enrolment.objects.filter(learner=request.user).select_related("cohort__course"),
         pk=enrolment_id,
     )
+    label_courses_for_reader([enrolment])
     attendance = selectors.learner_attendance(enrolment=enrolment)
     return render(
         request,

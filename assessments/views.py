@@ -12,6 +12,7 @@ from assessments.forms import AttemptRecordForm, ReviewForm
 from assessments.models import AssessmentTemplate, Attempt
 from courses.models import Enrolment
 from courses.selectors import cohorts_visible_to
+from lms.i18n import label_courses_for_reader
 
 # --- Practical assessments ---
 
@@ -186,8 +187,13 @@ def results(request):
     return render(
         request,
         "assessments/results.html",
-        {"entries": selectors.learner_results(learner=request.user)},
+        {"entries": _with_course_titles(selectors.learner_results(learner=request.user))},
     )
+
+
+def _with_course_titles(entries):
+    label_courses_for_reader([entry.enrolment for entry in entries])
+    return entries
 
 
 @login_required

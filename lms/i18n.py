@@ -56,6 +56,23 @@ def localized_pages(pages, *, queryset=None, language: str | None = None, locale
     return [translations.get(page.translation_key, page) for page in pages]
 
 
+def label_courses_for_reader(enrolments, *, language: str | None = None) -> list:
+    """Sets `course_title` on each enrolment: its course's title in the reader's language (the
+    live translation's, else the original's), for learners' pages that name their courses.
+    The enrolments must have `cohort__course` loaded; two queries at most, however many."""
+    enrolments = list(enrolments)
+    courses = {e.cohort.course_id: e.cohort.course for e in enrolments}
+    titles = {
+        course_id: translated.title
+        for course_id, translated in zip(
+            courses, localized_pages(courses.values(), language=language), strict=True
+        )
+    }
+    for enrolment in enrolments:
+        enrolment.course_title = titles[enrolment.cohort.course_id]
+    return enrolments
+
+
 def localized_page(page: Page | None, *, queryset=None, language: str | None = None):
     if page is None:
         return None

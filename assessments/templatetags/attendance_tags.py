@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html_join
 
 from assessments import selectors
+from lms.i18n import label_courses_for_reader
 
 register = template.Library()
 
@@ -13,7 +14,9 @@ def attendance_warnings(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"risks": []}
-    return {"risks": list(selectors.at_risk_for_learner(learner=user))}
+    risks = list(selectors.at_risk_for_learner(learner=user))
+    label_courses_for_reader([risk.enrolment for risk in risks])
+    return {"risks": risks}
 
 
 @register.simple_tag

@@ -141,7 +141,28 @@ def test_spanish_dashboard_query_budget(client, django_assert_max_num_queries, e
         )
     client = _reading_in(client, learner, "es")
     client.get("/")
-    # The English budget (13) and two queries more: the translations of courses and of lessons.
-    with django_assert_max_num_queries(15):
+    # The English budget (15, with the "Become a mentor" card) and two queries more: the
+    # translations of courses and of lessons.
+    with django_assert_max_num_queries(17):
         response = client.get("/learning/")
     assert response.text.count("Lección") == 2 * enrolment_count
+
+
+def test_learners_own_attendance_and_results_name_the_course_in_their_language(
+    client, world, spanish, practical
+):
+    from django.urls import reverse
+
+    client = _reading_in(client, world.learner_a, "es")
+    for url in (
+        reverse("attendance:mine"),
+        reverse("attendance:mine_detail", args=[world.enrolment_a.pk]),
+        reverse("assessments:results"),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "Panadería artesanal" in page.text, url
+        assert "Artisan Baking" not in page.text, url
+
+    client = _reading_in(client, world.learner_a, "it")  # no Italian translation: the original
+    assert "Artisan Baking" in client.get(reverse("attendance:mine")).text

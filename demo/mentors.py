@@ -177,13 +177,18 @@ def _earlier_mentor(course, *, username, name, region, language, certified_on, b
         defaults={"enrolled_on": cohort.start_date, "status": Enrolment.Status.COMPLETED},
     )
     issued_at = timezone.make_aware(datetime.datetime.combine(certified_on, datetime.time(11)))
+    language = certificate_services._language_of(mentor)
     certificate = Certificate.objects.create(
         enrolment=enrolment,
         serial=certificate_services.serial_next(year=certified_on.year),
         verification_code=certificate_rules.verification_code_new(),
         snapshot=certificate_services._snapshot(
-            enrolment=enrolment, facts=SimpleNamespace(attendance=None), issued_on=certified_on
+            enrolment=enrolment,
+            facts=SimpleNamespace(attendance=None),
+            issued_on=certified_on,
+            language=language,
         ),
+        language=language,
         issued_by=by,
         issued_at=issued_at,
     )

@@ -344,6 +344,7 @@ def _mentoring_erase(user) -> list[str]:
     ):
         assignment.ended_on = max(today, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
+    return []
 
 
 # --- Follow-ups after training ------------------------------------------------------------------

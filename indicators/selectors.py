@@ -1,12 +1,14 @@
 """Reads for the indicators. Keyword-only; a fixed number of queries whatever the data.
 
-The figures come from one row per enrolment, counted by the database (sessions and attendance
-per enrolment, a valid certificate or not, the follow-ups), then grouped by `rules.breakdown`.
+The figures come from one row per enrolment, counted by the database (attendance records per
+enrolment, a valid certificate or not, the follow-ups; the sessions in each enrolment's window
+from its cohort's session dates), then grouped by `rules.breakdowns` in one pass.
 Attendance is counted the way `assessments.selectors.session_counts` counts it for one cohort
 (the same session window, the same statuses) and summarised by the same
 `assessments.rules.summarise`, so a learner's rate here is the rate the cohort grid shows.
 """
 
+import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from django.utils import timezone
 from assessments import rules as attendance_rules
 from assessments.models import AttendanceRecord
 from certificates.models import Certificate
-from courses.models import Cohort, CoursePage, Enrolment
+from courses.models import Cohort, CoursePage, Enrolment, Session
 from courses.selectors import cohorts_coordinated_by
 from indicators import rules
 from indicators.models import FollowUp
@@ -65,10 +67,12 @@ def cohorts_in_scope(*, user, filters: Filters) -> QuerySet[Cohort]:
 
 def enrolments_in_scope(*, user, filters: Filters) -> QuerySet[Enrolment]:
     """Enrolments of those cohorts made by the end of the period."""
-    return Enrolment.objects.filter(
-        cohort__in=cohorts_in_scope(user=user, filters=filters).values("pk"),
-        enrolled_on__lte=filters.end,
-    )
+    return enrolments_of(cohorts=cohorts_in_scope(user=user, filters=filters), end=filters.end)
+
+
+def enrolments_of(*, cohorts: QuerySet[Cohort], end: datetime.date) -> QuerySet[Enrolment]:
+    """Enrolments of `cohorts` made by `end`."""
+    return Enrolment.objects.filter(cohort__in=cohorts.values("pk"), enrolled_on__lte=end)
 
 
 def _in_window(prefix: str, enrolment: str) -> Q:
@@ -97,7 +101,30 @@ ENROLMENT_FIELDS = (
     "cohort__course__awards_certificate",
     "learner__profile__gender",
     "learner__profile__birth_year",
+    "cohort_id",
+    "enrolled_on",
+    "withdrawn_on",
 )
+
+
+def sessions_in_window(
+    dates: list[datetime.date],
+    *,
+    enrolled_on: datetime.date,
+    withdrawn: bool,
+    withdrawn_on: datetime.date | None,
+    as_of: datetime.date,
+) -> tuple[int, int]:
+    """Of a cohort's sessions that were not cancelled (`dates`, sorted), how many fall in the
+    enrolment's window (`_in_window`: on or after the enrolment date and, if withdrawn, not
+    after the withdrawal date), and how many of those before `as_of`."""
+    if withdrawn and withdrawn_on is None:
+        return 0, 0  # as in SQL: a date compared with no date is never "on or before" it
+    low = bisect.bisect_left(dates, enrolled_on)
+    high = bisect.bisect_right(dates, withdrawn_on) if withdrawn else len(dates)
+    if high <= low:
+        return 0, 0
+    return high - low, max(0, min(high, bisect.bisect_left(dates, as_of)) - low)
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:
@@ -109,13 +136,14 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
 
 
 def enrolment_facts(
-    *, enrolments: QuerySet[Enrolment], as_of: datetime.date, period_end: datetime.date
+    *, cohorts: QuerySet[Cohort], as_of: datetime.date, period_end: datetime.date
 ) -> list[rules.Fact]:
-    """One `rules.Fact` per enrolment, in four queries.
+    """One `rules.Fact` per enrolment in `cohorts` made by the end of the period, in four
+    queries.
 
     `as_of` (the period's end, or today if earlier) is when attendance is measured and whether a
     cohort has ended is decided; certificates count if issued by the end of the period."""
-    in_window = _in_window("cohort__sessions__", "")
+    enrolments = enrolments_of(cohorts=cohorts, end=period_end)
     valid_certificate = Certificate.objects.filter(
         enrolment=OuterRef("pk"),
         status=Certificate.Status.VALID,
@@ -126,25 +154,28 @@ def enrolment_facts(
         .annotate(certified=Exists(valid_certificate))
         .values_list(*ENROLMENT_FIELDS)
     )
-    # Grouped by the enrolment alone (not by every column above): far cheaper to sort.
-    sessions = {
-        pk: (scheduled, before)
-        for pk, scheduled, before in enrolments.order_by()
-        .values("pk")
-        .annotate(
-            scheduled=Count("cohort__sessions", filter=in_window),
-            before=Count(
-                "cohort__sessions", filter=in_window & Q(cohort__sessions__date__lt=as_of)
-            ),
+    # The sessions each enrolment could attend are counted here, from the dates of its
+    # cohort's sessions (a few per cohort), not by joining every enrolment with every session
+    # of its cohort in the database (40 rows per enrolment to group again).
+    session_dates = defaultdict(list)
+    for cohort_id, date in (
+        Session.objects.filter(
+            cohort__in=enrolments.order_by().values("cohort_id"), cancelled=False
         )
-        .values_list("pk", "scheduled", "before")
-    }
+        .order_by("cohort_id", "date")
+        .values_list("cohort_id", "date")
+    ):
+        session_dates[cohort_id].append(date)
+    # The records of the scope's cohorts (through their sessions), joined with their
+    # enrolments: not records filtered by "enrolment in (the scope's enrolments)", which
+    # PostgreSQL misjudges and answers with a nested loop over the scope for every record.
     records = (
         AttendanceRecord.objects.filter(
             _in_window("session__", "enrolment__"),
-            enrolment__in=enrolments.values("pk"),
+            session__cohort__in=cohorts.values("pk"),
             session__cohort=F("enrolment__cohort"),
             session__date__lte=as_of,
+            enrolment__enrolled_on__lte=period_end,
         )
         .order_by()
         .values("enrolment_id")
@@ -167,8 +198,14 @@ def enrolment_facts(
     for row in rows:
         pk, learner_id, status, certified, end_date, region, course = row[:7]
         required, threshold, late_counts, excused_removed, awards = row[7:12]
-        gender, birth_year = row[12:]
-        scheduled, before = sessions[pk]
+        gender, birth_year, cohort_id, enrolled_on, withdrawn_on = row[12:]
+        scheduled, before = sessions_in_window(
+            session_dates[cohort_id],
+            enrolled_on=enrolled_on,
+            withdrawn=status == WITHDRAWN,
+            withdrawn_on=withdrawn_on,
+            as_of=as_of,
+        )
         counted = by_enrolment.get(pk, {})
         summary = attendance_rules.summarise(
             attendance_rules.SessionCounts(
@@ -301,18 +338,27 @@ class Indicators:
 def indicators(*, user, filters: Filters, today: datetime.date) -> Indicators:
     """Every figure of the indicators page, in five queries whatever the number of learners."""
     as_of = min(filters.end, today)
-    enrolments = enrolments_in_scope(user=user, filters=filters)
-    facts = enrolment_facts(enrolments=enrolments, as_of=as_of, period_end=filters.end)
+    cohorts = cohorts_in_scope(user=user, filters=filters)
+    enrolments = enrolments_of(cohorts=cohorts, end=filters.end)
+    facts = enrolment_facts(cohorts=cohorts, as_of=as_of, period_end=filters.end)
     by_month = certificates_by_month(enrolments=enrolments, start=filters.start, end=filters.end)
-    by_region = rules.breakdown(facts, lambda f: f.region)
+    by_region, by_gender, by_age, by_course = rules.breakdowns(
+        facts,
+        [
+            (lambda f: f.region, None),
+            (lambda f: f.gender, GENDER_ORDER),
+            (lambda f: f.age_band, AGE_ORDER),
+            (lambda f: f.course, None),
+        ],
+    )
     return Indicators(
         filters=filters,
         as_of=as_of,
         total=by_region.total,
         by_region=by_region,
-        by_gender=rules.breakdown(facts, lambda f: f.gender, GENDER_ORDER),
-        by_age=rules.breakdown(facts, lambda f: f.age_band, AGE_ORDER),
-        by_course=rules.breakdown(facts, lambda f: f.course),
+        by_gender=by_gender,
+        by_age=by_age,
+        by_course=by_course,
         attendance=rules.attendance_distribution(facts),
         certificates=rules.counts([(month.isoformat()[:7], n) for month, n in by_month]),
     )

@@ -183,3 +183,25 @@ def test_attendance_distribution_bands():
     assert bands["below_50"].suppressed
     # Three bands of zero people are also "fewer than 5": zeros cannot help anyone subtract.
     assert bands["50_69"].suppressed
+
+
+def test_breakdowns_in_one_pass_equal_one_breakdown_at_a_time():
+    facts = [
+        fact(
+            i,
+            learner_id=i % 23,  # some people in two enrolments
+            region=("North", "South", "East")[i % 3],
+            gender=("woman", "man", "")[i % 5 % 3],
+            completed=i % 4 != 0,
+            attended=i % 11,
+            counted=10 + i % 3,
+            follow_ups=((3, ("employed_in_trade", "seeking_work", "not_known")[i % 3]),),
+        )
+        for i in range(40)
+    ]
+    keys = [(lambda f: f.region, None), (lambda f: f.gender, ("woman", "man"))]
+    together = rules.breakdowns(facts, keys)
+    assert together == [rules.breakdown(facts, key, order) for key, order in keys]
+    by_region = {r.key: r for r in together[0].rows}
+    assert by_region["North"].enrolments.value == 14
+    assert together[0].total.people == 23

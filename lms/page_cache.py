@@ -3,10 +3,10 @@
 "My learning" is the page every learner opens first and comes back to: rebuilding it runs a dozen
 queries and renders every course card, while what it shows changes only when somebody writes
 something (a lesson marked done, a roll call, an enrolment, a course published). So the rendered
-page is kept per person, and one site-wide *version* number is part of every key: any write makes
-the version move on, and every cached page is then simply never asked for again (the cache
-forgets it after `PAGE_CACHE_SECONDS`). Correctness does not depend on knowing which write
-touches which page.
+page is kept per person, with the site-wide *version* number it was rendered at: any write makes
+the version move on, and a page kept with an older version is never served again (the cache
+forgets it after `PAGE_CACHE_SECONDS`, or when the page is rendered anew). Correctness does not
+depend on knowing which write touches which page.
 
 The version moves on:
 - after every request that may write (any method but GET, HEAD, OPTIONS, TRACE) and succeeded,
@@ -70,7 +70,6 @@ def _key(request, name: str) -> str | None:
             translation.get_language() or "",
             fingerprint,
             timezone.localdate().isoformat(),
-            str(version()),
         ]
     )
 
@@ -91,9 +90,15 @@ def per_person(name: str):
             key = _key(request, name)
             if key is None or _has_messages(request):
                 return view(request, *args, **kwargs)
-            cached = cache.get(key)
-            if cached is not None:
-                content, content_type = cached
+            # One round trip for both: the page is kept with the version it was rendered at,
+            # and served only while that is still the current one.
+            found = cache.get_many([VERSION_KEY, key])
+            current = found.get(VERSION_KEY)
+            if current is None:
+                current = version()
+            cached = found.get(key)
+            if cached is not None and cached[0] == current:
+                _version, content, content_type = cached
                 return HttpResponse(content, content_type=content_type)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
@@ -105,7 +110,7 @@ def per_person(name: str):
             ):
                 cache.set(
                     key,
-                    (response.content, response["Content-Type"]),
+                    (current, response.content, response["Content-Type"]),
                     settings.PAGE_CACHE_SECONDS,
                 )
             return response

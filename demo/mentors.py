@@ -182,8 +182,12 @@ def _earlier_mentor(course, *, username, name, region, language, certified_on, b
         serial=certificate_services.serial_next(year=certified_on.year),
         verification_code=certificate_rules.verification_code_new(),
         snapshot=certificate_services._snapshot(
-            enrolment=enrolment, facts=SimpleNamespace(attendance=None), issued_on=certified_on
+            enrolment=enrolment,
+            facts=SimpleNamespace(attendance=None),
+            issued_on=certified_on,
+            language=language,
         ),
+        language=language,
         issued_by=by,
         issued_at=issued_at,
     )

@@ -72,7 +72,13 @@ def live_url(tmp_path_factory) -> Iterator[str]:
     A separate process rather than pytest-django's live_server: that one needs a transactional
     database, which is emptied after every test, and the demo data takes a while to build.
     The whole session shares it, so a journey must not count on another journey's changes
-    (measure before and after, as the learner's does)."""
+    (measure before and after, as the learner's does).
+
+    E2E_LIVE_URL=http://127.0.0.1:PORT runs the journeys against a server already running with
+    the demo data instead (quicker while writing a journey)."""
+    if url := os.environ.get("E2E_LIVE_URL"):
+        yield url.rstrip("/")
+        return
     work = tmp_path_factory.mktemp("e2e-server")
     env = {
         **os.environ,

@@ -13,28 +13,44 @@ DEMO_PASSWORD = "lms-demo"
 FAILING_IMPACTS = {"serious", "critical"}
 
 
-def login(page: Page, username: str) -> None:
-    """Log in through the login form, as a person does, and land on "My learning" in English.
+def login(page: Page, username: str, *, lands_on: str = "My learning") -> None:
+    """Log in through the login form, as a person does, and land on `lands_on` in English
+    (coordinators land on "My caseload").
 
     Logging in switches the site to the person's preferred language, and most demo people prefer
     another one; the journeys read English words, so they switch back with the footer's language
-    form (found by its field name, which does not depend on the language shown)."""
+    form (found by its field name, which does not depend on the language shown). That choice is
+    kept in the person's profile: a journey that needs the person's own language back restores it
+    with `choose_language`."""
+    log_in_only(page, username)
+    choose_language(page, "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text(lands_on)
+
+
+def log_in_only(page: Page, username: str) -> None:
+    """Log in through the form and stay in the language the person's profile gives."""
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("button", name="Log in").click()
+        page.locator("form").filter(has=page.locator("input[name=password]")).locator(
+            "[type=submit]"
+        ).click()
+
+
+def choose_language(page: Page, code: str) -> None:
+    """Choose a language with the footer's language form, as a person does."""
     language_form = page.locator("form").filter(has=page.locator("select[name=language]"))
-    language_form.locator("select[name=language]").select_option("en")
+    language_form.locator("select[name=language]").select_option(code)
     with page.expect_navigation():
         language_form.locator("[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
 
 
-def open_menu_link(page: Page, name: str) -> None:
-    """Follow a link in the main navigation, opening the collapsed menu first on a phone."""
-    nav = page.get_by_role("navigation", name="Main")
-    toggler = nav.get_by_role("button", name="Menu")
+def open_menu_link(page: Page, name: str, *, main: str = "Main", menu: str = "Menu") -> None:
+    """Follow a link in the main navigation, opening the collapsed menu first on a phone.
+    `main` and `menu` name the navigation and its button in the language shown."""
+    nav = page.get_by_role("navigation", name=main)
+    toggler = nav.get_by_role("button", name=menu)
     if toggler.is_visible():
         toggler.click()
     with page.expect_navigation():

@@ -17,7 +17,7 @@ REASON = "Certified in error: a session was recorded for the wrong learner."
 def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     page: Page, journey: Journey
 ):
-    login(page, "coordinator")
+    login(page, "coordinator", lands_on="My caseload")
     open_menu_link(page, "Certify")
     expect(page.get_by_role("heading", level=1)).to_have_text("Certify")
     journey.arrive("certify-cohorts")
@@ -75,7 +75,7 @@ def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     expect(page.get_by_text(COURSE).first).to_be_visible()
     journey.arrive("verify-valid")
 
-    login(page, "coordinator")
+    login(page, "coordinator", lands_on="My caseload")
     open_menu_link(page, "Certify")
     page.get_by_role("link", name=f"{COURSE}: {COHORT}", exact=True).click()
     page.get_by_role("link", name=serial_text, exact=True).click()

@@ -54,7 +54,7 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     journey.arrive("submitted")
     logout(page)
 
-    login(page, "coordinator")
+    login(page, "coordinator", lands_on="My caseload")
     open_menu_link(page, "Practical assessments")
     to_review = page.get_by_role("region", name=re.compile("^Awaiting your review"))
     to_review.get_by_role(

@@ -101,6 +101,23 @@ def test_filtering_by_region_and_exporting_xlsx(client, world, data):
 
 
 @time_machine.travel(TODAY)
+def test_a_keyboard_reaches_every_table_that_scrolls_sideways(client, world, data):
+    # On a phone the wider tables scroll inside their frame: the frame takes the focus (so the
+    # arrow keys scroll it) and is named after its table (axe's scrollable-region-focusable).
+    html = page(client, world.coordinator_x).content.decode()
+    frames = html.count('<div class="table-responsive"')
+    assert frames > 5
+    assert (
+        html.count(
+            '<div class="table-responsive" tabindex="0" role="region" '
+            'aria-label="Results indicators by region of the cohort">'
+        )
+        >= 1
+    )
+    assert html.count('class="table-responsive" tabindex="0" role="region" aria-label="') == frames
+
+
+@time_machine.travel(TODAY)
 def test_a_coordinator_sees_only_their_cohorts(client, world, data):
     response = page(client, world.coordinator_y)
     assert response.context["tables"]["by_region"].rows == []

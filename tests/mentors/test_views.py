@@ -211,6 +211,23 @@ def test_coverage_lists_a_region_without_mentors_first(client, world, training, 
     assert "South Coast" not in client.get("/mentors/coverage/").content.decode()
 
 
+def test_register_mentees_and_coverage_tables_fit_a_phone_and_a_keyboard(
+    client, world, training, mentor
+):
+    # The frame that scrolls a wide table sideways holds the visually hidden words (positioned
+    # absolutely) too: without position-relative they stick out and widen the whole page. The
+    # coverage table has no link in it, so its frame takes the focus itself (for the arrow keys).
+    login(client, world.coordinator_x)
+    for url in ("/mentors/register/", "/mentors/mentees/", "/mentors/coverage/"):
+        page = client.get(url).content.decode()
+        assert '<div class="table-responsive position-relative"' in page, url
+    coverage = client.get("/mentors/coverage/").content.decode()
+    assert (
+        '<div class="table-responsive position-relative" tabindex="0" role="region" '
+        'aria-label="Mentees and active mentors per region">'
+    ) in coverage
+
+
 @pytest.mark.parametrize("mentors", [1, 12])
 def test_register_and_coverage_query_budget(
     client, world, training, django_assert_max_num_queries, mentors

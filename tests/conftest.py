@@ -19,6 +19,19 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language: a request in another language leaves
+    it active in the thread (LocaleMiddleware does not reset it), which would otherwise change
+    the messages of whichever test runs next."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache (rate limits, cached pages: lms/page_cache.py)."""
     from django.core.cache import cache

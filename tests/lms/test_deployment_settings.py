@@ -76,7 +76,7 @@ def test_defaults_are_https_only_database_queue_and_static_files_from_the_node()
 
 def test_redis_gives_a_shared_cache_and_cached_sessions():
     shown = settings_with(REDIS_URL="redis://cache.internal:6379/2")
-    assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache"] == "lms.cache.RedisCache"
     assert shown["cache_location"] == "redis://cache.internal:6379/2"
     assert shown["session_engine"] == "django.contrib.sessions.backends.cached_db"
     assert shown["page_cache_seconds"] > 0

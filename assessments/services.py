@@ -503,7 +503,12 @@ def roll_call_save(
 def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = None) -> list[int]:
     """Re-evaluate who in the cohort is at risk of missing the attendance threshold and keep the
     state. Coordinators are told (after commit) only about learners whose state just became
-    'at risk'; a learner who stays at risk is not reported again. Returns those enrolment ids."""
+    'at risk'; a learner who stays at risk is not reported again. Returns those enrolment ids.
+
+    One refresh of a cohort at a time (its row locked; a roll call save holds it already): two
+    at once would each find no state for a learner and both create one, or write figures
+    worked out without the other's records."""
+    list(Cohort.objects.select_for_update().filter(pk=cohort.pk).values_list("pk"))
     summaries = selectors.attendance_summaries(cohort=cohort, as_of=as_of)
     states = {
         state.enrolment_id: state

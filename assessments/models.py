@@ -15,8 +15,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from assessments import rules
-from assessments.storage import PrivateMediaStorage
 from courses.models import CoursePage, Enrolment, Session
+from lms.storage import private_storage
 
 # --- Practical assessments ---
 
@@ -256,7 +256,7 @@ class Evidence(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(
-        _("file"), storage=PrivateMediaStorage(), upload_to=evidence_upload_to, max_length=200
+        _("file"), storage=private_storage, upload_to=evidence_upload_to, max_length=200
     )
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     content_type = models.CharField(_("content type"), max_length=50)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from certificates.storage import private_storage
+from lms.storage import private_storage
 
 
 @register_setting(icon="doc-full")

@@ -1,14 +1,17 @@
-"""Private storage: certificate PDFs live outside the public media folder."""
+"""Private storage: evidence photos and certificate PDFs live outside the public media folder."""
 
 import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
 
 
+@deconstructible
 class PrivateMediaStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, with no public URL. Served only by views that check who
-    asks. The root is read on every use so that tests (and deployments) can move it."""
+    """Files under PRIVATE_MEDIA_ROOT, with no public URL: served only by views that check who
+    asks. The root is read from settings on every use, so that tests (and deployments) can move
+    it."""
 
     def __init__(self, **kwargs):
         super().__init__(base_url=None, **kwargs)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,9 +9,14 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         from lms import page_cache
-        from lms.services import roles_ensure_after_migrate
+        from lms.services import course_index_created, roles_ensure_after_migrate
 
         page_cache.connect_signals()
 
         # Role groups and their permissions must exist on every database, including fresh test ones.
         post_migrate.connect(roles_ensure_after_migrate, sender=self)
+        post_save.connect(
+            course_index_created,
+            sender="courses.CourseIndexPage",
+            dispatch_uid="lms_course_index_created",
+        )

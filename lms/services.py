@@ -23,7 +23,7 @@ PAGE_PERMISSIONS = {roles.COORDINATOR: ["add_page", "change_page", "publish_page
 @transaction.atomic
 def roles_ensure() -> dict[str, Group]:
     """Create the role groups and give them their permissions. Safe to run again."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+    from wagtail.models import Collection, GroupCollectionPermission
 
     groups = {}
     for name, perms in roles.ROLE_PERMISSIONS.items():
@@ -52,15 +52,30 @@ def roles_ensure() -> dict[str, Group]:
     from courses.models import CourseIndexPage
 
     for index in CourseIndexPage.objects.all():
-        for name, codenames in PAGE_PERMISSIONS.items():
-            for codename in codenames:
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                )
-                GroupPagePermission.objects.get_or_create(
-                    group=groups[name], page=index, permission=permission
-                )
+        course_index_permissions_grant(index=index, groups=groups)
     return groups
+
+
+def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:
+    """Let the role groups edit the courses under `index` (PAGE_PERMISSIONS). Safe to run again."""
+    from wagtail.models import GroupPagePermission
+
+    for name, codenames in PAGE_PERMISSIONS.items():
+        group = groups[name] if groups else Group.objects.get_or_create(name=name)[0]
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=permission
+            )
+
+
+def course_index_created(sender, instance, created, raw=False, **kwargs):
+    """A new course index (a translation of the courses' tree made in the admin, say) gets the
+    coordinators' page permissions at once, not at the next migrate."""
+    if created and not raw:
+        course_index_permissions_grant(index=instance)
 
 
 def locales_ensure() -> None:

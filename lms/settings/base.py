@@ -111,7 +111,8 @@ AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account and client before any password check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading the logged-in person from the shared cache (lms/page_cache.py).
+    "lms.page_cache.CachedUserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -132,7 +132,7 @@ class CachedUserBackend(ModelBackend):
     people are refused. Only the row is kept; permissions are worked out per request as ever."""
 
     def get_user(self, user_id):
-        if not settings.PAGE_CACHE_SECONDS:
+        if not settings.USER_CACHE_SECONDS:
             return super().get_user(user_id)
         key = f"page-cache:user:{user_id}"
         found = cache.get_many([VERSION_KEY, key])
@@ -146,7 +146,7 @@ class CachedUserBackend(ModelBackend):
         user = super().get_user(user_id)
         if user is not None:
             # Read after the version: a write in between leaves it older than the row, not newer.
-            cache.set(key, (current, user), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (current, user), settings.USER_CACHE_SECONDS)
         return user
 
 

@@ -242,6 +242,9 @@ RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", str(6 * 
 # many seconds at the latest; 0 turns the cache off. Any write makes every cached page stale at
 # once; these apps' writes do not count (they write on their own and show nothing on the pages).
 PAGE_CACHE_SECONDS = 600
+# The logged-in person's row, kept with the same version (lms.page_cache.CachedUserBackend);
+# 0 reads it from the database on every request.
+USER_CACHE_SECONDS = PAGE_CACHE_SECONDS
 PAGE_CACHE_IGNORED_APPS = frozenset(
     {"sessions", "axes", "django_tasks_database", "wagtailsearch", "wagtailadmin", "admin"}
 )

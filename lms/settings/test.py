@@ -25,3 +25,7 @@ LOGGING = {
 # The test client's `login()` authenticates without a request, which django-axes refuses; the
 # lockout tests switch it back on (tests/lms/test_security.py).
 AXES_ENABLED = False
+
+# Query budgets count the logged-in person's lookup on every request, whatever the cache holds
+# (tests/lms/test_page_cache.py turns the person's cache on where it is the subject).
+USER_CACHE_SECONDS = 0

@@ -37,6 +37,7 @@ print(json.dumps({
     "whitenoise": settings.MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"),
     "root_formatter": settings.LOGGING["handlers"]["stdout"]["formatter"],
     "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
+    "user_cache_seconds": settings.USER_CACHE_SECONDS,
 }))
 """
 
@@ -72,6 +73,7 @@ def test_defaults_are_https_only_database_queue_and_static_files_from_the_node()
     assert shown["root_formatter"] == "json"
     # A cache private to each process would serve pages that other processes changed.
     assert shown["page_cache_seconds"] == 0
+    assert shown["user_cache_seconds"] == 0
 
 
 def test_redis_gives_a_shared_cache_and_cached_sessions():
@@ -80,6 +82,7 @@ def test_redis_gives_a_shared_cache_and_cached_sessions():
     assert shown["cache_location"] == "redis://cache.internal:6379/2"
     assert shown["session_engine"] == "django.contrib.sessions.backends.cached_db"
     assert shown["page_cache_seconds"] > 0
+    assert shown["user_cache_seconds"] > 0
 
 
 def test_media_folders_come_from_the_environment():

@@ -133,21 +133,26 @@ def test_the_version_survives_the_cache_forgetting_it():
 # --- The logged-in person, read from the cache (CachedUserBackend) ------------------------------
 
 
-def test_the_person_is_read_from_the_cache_on_the_next_request(learner_client):
+@pytest.fixture
+def person_cached(settings):
+    settings.USER_CACHE_SECONDS = 600
+
+
+def test_the_person_is_read_from_the_cache_on_the_next_request(learner_client, person_cached):
     queries(learner_client)  # renders and keeps the page and the person
     _page, cached = queries(learner_client)
     assert cached <= 1  # the session at most; the person and the page from the cache
 
 
-def test_without_the_page_cache_the_person_is_read_from_the_database(learner_client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+def test_without_the_cache_the_person_is_read_from_the_database(learner_client, settings):
+    settings.USER_CACHE_SECONDS = 0
     with CaptureQueriesContext(connection) as captured:
         learner_client.get("/")
         learner_client.get("/")
     assert sum('FROM "lms_user"' in q["sql"] for q in captured.captured_queries) == 2
 
 
-def test_a_deactivated_account_is_logged_out_at_once(learner_client, world):
+def test_a_deactivated_account_is_logged_out_at_once(learner_client, world, person_cached):
     queries(learner_client)
     world.learner_a.is_active = False
     world.learner_a.save()
@@ -156,14 +161,14 @@ def test_a_deactivated_account_is_logged_out_at_once(learner_client, world):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_new_password_ends_the_other_sessions(learner_client, world):
+def test_a_new_password_ends_the_other_sessions(learner_client, world, person_cached):
     queries(learner_client)
     world.learner_a.set_password("a-new-long-passphrase")
     world.learner_a.save()
     assert learner_client.get(DASHBOARD).status_code == 302
 
 
-def test_a_new_group_gives_its_permissions_at_once(client, world):
+def test_a_new_group_gives_its_permissions_at_once(client, world, person_cached):
     from django.contrib.auth.models import Group, Permission
 
     person = world.learner_a
@@ -175,7 +180,7 @@ def test_a_new_group_gives_its_permissions_at_once(client, world):
     assert client.get("/indicators/").status_code == 200
 
 
-def test_the_cached_person_is_the_row_as_it_was_when_read(learner_client, world):
+def test_the_cached_person_is_the_row_as_it_was_when_read(learner_client, world, person_cached):
     """Kept with the version it was read at, and read again once the version moves on."""
     queries(learner_client)
     key = f"page-cache:user:{world.learner_a.pk}"

@@ -17,6 +17,7 @@ from courses.admin_views import (
     PersonPermissionPolicy,
 )
 from courses.models import Cohort, Enrolment, Trade
+from lms.i18n import NAME_LANGUAGES
 from lms.models import Profile, Region
 
 # Policies must be registered before anything asks for a model's (fallback) policy.
@@ -56,12 +57,18 @@ class ScopedSnippetViewSet(SnippetViewSet):
         )
 
 
+# Staff listings show the original name and, beside it, each translation (blank where none is
+# given yet, so a missing one is easy to spot).
+NAMES = ["name", *(f"name_{code}" for code in NAME_LANGUAGES)]
+
+
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name", "code"]
+    list_display = [*NAMES, "code"]
+    inspect_view_fields = [*NAMES, "code"]
 
 
 class TradeViewSet(SnippetViewSet):
@@ -69,7 +76,8 @@ class TradeViewSet(SnippetViewSet):
     icon = "tag"
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name"]
+    list_display = NAMES
+    inspect_view_fields = NAMES
 
 
 class CohortViewSet(ScopedSnippetViewSet):

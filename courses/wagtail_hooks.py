@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses import admin_views
@@ -62,20 +63,38 @@ class ScopedSnippetViewSet(SnippetViewSet):
 NAMES = ["name", *(f"name_{code}" for code in NAME_LANGUAGES)]
 
 
-class RegionViewSet(SnippetViewSet):
-    model = Region
-    icon = "site"
+class ReferenceUsageView(snippet_views.UsageView):
+    # Usage lists everything that points at a region or trade, people's profiles and other
+    # coordinators' cohorts included: administrators only, though coordinators may edit the
+    # names (in other languages).
+    permission_required = "add"
+
+
+class ReferenceHistoryView(snippet_views.HistoryView):
+    any_permission_required = ["add", "delete"]
+
+
+class ReferenceSnippetViewSet(SnippetViewSet):
+    """Regions and trades: coordinators look, and name them in the other languages (the
+    original name and the code need `add`: NamedInLanguages.name_panels); administrators do
+    the rest."""
+
     inspect_view_enabled = True
     copy_view_enabled = False
+    usage_view_class = ReferenceUsageView
+    history_view_class = ReferenceHistoryView
+
+
+class RegionViewSet(ReferenceSnippetViewSet):
+    model = Region
+    icon = "site"
     list_display = [*NAMES, "code"]
     inspect_view_fields = [*NAMES, "code"]
 
 
-class TradeViewSet(SnippetViewSet):
+class TradeViewSet(ReferenceSnippetViewSet):
     model = Trade
     icon = "tag"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = NAMES
     inspect_view_fields = NAMES
 

@@ -232,13 +232,15 @@ def certificate_by_sha256(*, digest: str) -> Certificate | None:
 class RecordEntry:
     enrolment: Enrolment
     course: object
+    trade: str  # in the record's language
     outcomes: list[str]
     certificate: Certificate | None
 
 
 def learning_record(*, learner, language: str | None = None) -> list[RecordEntry]:
     """Every course the learner took, certified or not (withdrawals left out), oldest first;
-    course titles and outcomes in `language` (the active one by default) where translated."""
+    course titles, outcomes and trades in `language` (the active one by default) where
+    translated."""
     enrolments = list(
         Enrolment.objects.filter(learner=learner)
         .exclude(status=Enrolment.Status.WITHDRAWN)
@@ -251,14 +253,13 @@ def learning_record(*, learner, language: str | None = None) -> list[RecordEntry
     ):
         certificates[certificate.enrolment_id].append(certificate)
     courses = localized_pages(
-        [e.cohort.course for e in enrolments],
-        queryset=CoursePage.objects.select_related("trade"),
-        language=language,
+        [e.cohort.course for e in enrolments], queryset=CoursePage.objects.all(), language=language
     )
     return [
         RecordEntry(
             enrolment=e,
             course=course,
+            trade=e.cohort.course.trade.name_in(language),
             outcomes=course.outcomes,
             certificate=(certificates.get(e.pk) or [None])[0],
         )

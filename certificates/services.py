@@ -72,7 +72,9 @@ def _snapshot(
     return {
         "printed_name": enrolment.learner.display_name,
         "course_title": course.title,
-        "trade": course.trade.name,
+        # The trade and region are the original's (the same rows whatever the language),
+        # named in the certificate's language.
+        "trade": rules_course.trade.name_in(language),
         "kind": course.kind,
         "eqf_level": course.eqf_level,
         "notional_hours": course.notional_hours,
@@ -82,7 +84,7 @@ def _snapshot(
         "attendance_rate": attendance_rate,
         "cohort_start": cohort.start_date.isoformat(),
         "cohort_end": cohort.end_date.isoformat(),
-        "region": cohort.region.name,
+        "region": cohort.region.name_in(language),
         "awarding_body": branding.awarding_body,
         "country": branding.country,
         "quality_assurance": branding.quality_assurance,

@@ -30,7 +30,7 @@ from courses import rules
 from courses.models import Cohort, Enrolment
 from courses.services import enrolment_create
 from lms import roles
-from lms.i18n import localized_page
+from lms.i18n import NAME_LANGUAGES, localized_page
 from lms.models import Profile, Region, User
 from lms.services import person_create
 
@@ -216,10 +216,21 @@ def _check_username(value: str) -> bool:
 
 
 def _find_region(regions: list[Region], text: str) -> Region | None:
+    """The region whose code or original name this is; else the one region with this name in
+    another language (a coordinator may write the name they read). Two regions translated
+    alike are not guessed between."""
     wanted = text.casefold()
-    return next(
+    found = next(
         (r for r in regions if r.name.casefold() == wanted or r.code.casefold() == wanted), None
     )
+    if found is not None:
+        return found
+    translated = [
+        r
+        for r in regions
+        if any(getattr(r, f"name_{code}").casefold() == wanted for code in NAME_LANGUAGES)
+    ]
+    return translated[0] if len(translated) == 1 else None
 
 
 def _row_from_record(record: dict[str, str], regions: list[Region]) -> ImportRow:

@@ -12,23 +12,20 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
-from lms.models import Region
+from lms.models import NamedInLanguages, Region
 
 
-class Trade(models.Model):
+class Trade(NamedInLanguages):
     """The trade a course prepares for: Baking, Farming, Sales assistant, Mentoring, ..."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
 
-    panels = [FieldPanel("name")]
+    panels = NamedInLanguages.name_panels(original_permission="courses.add_trade")
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("trade")
         verbose_name_plural = _("trades")
-
-    def __str__(self):
-        return self.name
 
 
 class CourseIndexPage(FallbackRoutingMixin, Page):

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses import admin_views
@@ -17,6 +18,7 @@ from courses.admin_views import (
     PersonPermissionPolicy,
 )
 from courses.models import Cohort, Enrolment, Trade
+from lms.i18n import NAME_LANGUAGES
 from lms.models import Profile, Region
 
 # Policies must be registered before anything asks for a model's (fallback) policy.
@@ -56,20 +58,45 @@ class ScopedSnippetViewSet(SnippetViewSet):
         )
 
 
-class RegionViewSet(SnippetViewSet):
+# Staff listings show the original name and, beside it, each translation (blank where none is
+# given yet, so a missing one is easy to spot).
+NAMES = ["name", *(f"name_{code}" for code in NAME_LANGUAGES)]
+
+
+class ReferenceUsageView(snippet_views.UsageView):
+    # Usage lists everything that points at a region or trade, people's profiles and other
+    # coordinators' cohorts included: administrators only, though coordinators may edit the
+    # names (in other languages).
+    permission_required = "add"
+
+
+class ReferenceHistoryView(snippet_views.HistoryView):
+    any_permission_required = ["add", "delete"]
+
+
+class ReferenceSnippetViewSet(SnippetViewSet):
+    """Regions and trades: coordinators look, and name them in the other languages (the
+    original name and the code need `add`: NamedInLanguages.name_panels); administrators do
+    the rest."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    usage_view_class = ReferenceUsageView
+    history_view_class = ReferenceHistoryView
+
+
+class RegionViewSet(ReferenceSnippetViewSet):
     model = Region
     icon = "site"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = ["name", "code"]
+    list_display = [*NAMES, "code"]
+    inspect_view_fields = [*NAMES, "code"]
 
 
-class TradeViewSet(SnippetViewSet):
+class TradeViewSet(ReferenceSnippetViewSet):
     model = Trade
     icon = "tag"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = ["name"]
+    list_display = NAMES
+    inspect_view_fields = NAMES
 
 
 class CohortViewSet(ScopedSnippetViewSet):

@@ -4,14 +4,17 @@ lessons are left in English, to show the fallback). Published as Wagtail transla
 English pages, through the same service as any other translation. Idempotent: a page that
 already has a translation in a language is left as it is.
 
+The trades and regions get their names in Spanish, Italian and Portuguese; a name someone has
+already given in a language is left as it is.
+
 Runs before the certificates step, so that `aprendiz` (Spanish) is certified in Spanish."""
 
 import datetime
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, Trade
 from demo.content import artisan_baking_es, artisan_baking_it
-from lms.i18n import original_of
-from lms.models import HomePage, User
+from lms.i18n import NAME_LANGUAGES, original_of
+from lms.models import HomePage, Region, User
 from lms.services import page_translation_publish, roles_ensure
 
 HOME = {
@@ -73,6 +76,42 @@ RETAIL_ES = {
 }
 
 
+# By original name (trades) and by code (regions): (Spanish, Italian, Portuguese).
+TRADE_NAMES = {
+    "Baking": ("Panadería", "Panificazione", "Panificação"),
+    "Farming": ("Agricultura", "Agricoltura", "Agricultura"),
+    "Sales assistant": ("Auxiliar de ventas", "Addetto alle vendite", "Assistente de vendas"),
+    "Mentoring": ("Mentoría", "Mentoring", "Mentoria"),
+}
+REGION_NAMES = {
+    "north": ("Norte", "Nord", "Norte"),
+    "centre": ("Centro", "Centro", "Centro"),
+    "south": ("Sur", "Sud", "Sul"),
+    "east": ("Este", "Est", "Leste"),
+    "islands": ("Islas", "Isole", "Ilhas"),
+}
+
+
+def _name(thing, names: tuple[str, ...]) -> bool:
+    """Gives `thing` its names in the other languages where it has none yet."""
+    given = dict(zip((f"name_{code}" for code in NAME_LANGUAGES), names, strict=True))
+    missing = [field for field in given if not getattr(thing, field)]
+    for field in missing:
+        setattr(thing, field, given[field])
+    if missing:
+        thing.save(update_fields=missing)
+    return bool(missing)
+
+
+def _names() -> int:
+    named = 0
+    for trade in Trade.objects.filter(name__in=TRADE_NAMES):
+        named += _name(trade, TRADE_NAMES[trade.name])
+    for region in Region.objects.filter(code__in=REGION_NAMES):
+        named += _name(region, REGION_NAMES[region.code])
+    return named
+
+
 def _course_fields(data: dict) -> dict:
     fields = {key: value for key, value in data.items() if key != "outcomes"}
     fields["learning_outcomes"] = [{"type": "outcome", "value": text} for text in data["outcomes"]]
@@ -87,6 +126,8 @@ def _translate(page, language: str, fields: dict, *, by) -> bool:
 
 
 def seed(*, today: datetime.date, stdout) -> None:
+    named = _names()
+    stdout.write(f"Translations: {named} trades and regions named in other languages now.")
     admin = User.objects.filter(username="admin").first()
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:

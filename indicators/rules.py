@@ -155,7 +155,7 @@ class Fact:
 
     enrolment_id: int
     learner_id: int
-    region: str
+    region: str  # the original name: one region is one group whatever the language
     course: str
     gender: str
     age_band: str

@@ -24,6 +24,7 @@ from courses.models import Cohort, CoursePage, Enrolment, Session
 from courses.selectors import cohorts_coordinated_by
 from indicators import rules
 from indicators.models import FollowUp
+from lms.i18n import names_told_apart, translated_name_expression
 from lms.models import Profile
 
 WITHDRAWN = Enrolment.Status.WITHDRAWN
@@ -137,9 +138,13 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
 
 def enrolment_facts(
     *, cohorts: QuerySet[Cohort], as_of: datetime.date, period_end: datetime.date
-) -> list[rules.Fact]:
+) -> tuple[list[rules.Fact], dict[str, str]]:
     """One `rules.Fact` per enrolment in `cohorts` made by the end of the period, in four
-    queries.
+    queries; and the regions' names in the reader's language.
+
+    A fact names its region by the region's original name (unique, the same in every
+    language), so that one region is one group whatever the reader's language; the second
+    value maps each of those to the name to show.
 
     `as_of` (the period's end, or today if earlier) is when attendance is measured and whether a
     cohort has ended is decided; certificates count if issued by the end of the period."""
@@ -151,8 +156,11 @@ def enrolment_facts(
     )
     rows = (
         enrolments.order_by()
-        .annotate(certified=Exists(valid_certificate))
-        .values_list(*ENROLMENT_FIELDS)
+        .annotate(
+            certified=Exists(valid_certificate),
+            region_label=translated_name_expression("cohort__region__"),
+        )
+        .values_list(*ENROLMENT_FIELDS, "region_label")
     )
     # The sessions each enrolment could attend are counted here, from the dates of its
     # cohort's sessions (a few per cohort), not by joining every enrolment with every session
@@ -194,11 +202,12 @@ def enrolment_facts(
     ).values_list("enrolment_id", "months", "outcome"):
         follow_ups[enrolment_id].append((months, outcome))
 
-    facts = []
+    facts, region_labels = [], {}
     for row in rows:
         pk, learner_id, status, certified, end_date, region, course = row[:7]
         required, threshold, late_counts, excused_removed, awards = row[7:12]
-        gender, birth_year, cohort_id, enrolled_on, withdrawn_on = row[12:]
+        gender, birth_year, cohort_id, enrolled_on, withdrawn_on, region_label = row[12:]
+        region_labels[region] = region_label
         scheduled, before = sessions_in_window(
             session_dates[cohort_id],
             enrolled_on=enrolled_on,
@@ -245,7 +254,7 @@ def enrolment_facts(
                 follow_ups=tuple(sorted(follow_ups.get(pk, ()))),
             )
         )
-    return facts
+    return facts, region_labels
 
 
 def certificates_by_month(
@@ -289,36 +298,46 @@ class FilterChoices:
 
 
 def filter_choices(*, user) -> FilterChoices:
-    """The courses, kinds, trades and regions of the cohorts the user coordinates: one query."""
+    """The courses, kinds, trades and regions of the cohorts the user coordinates, trades and
+    regions named in the reader's language: one query."""
     courses, kinds, trades, regions = {}, set(), {}, {}
     for row in (
         cohorts_coordinated_by(user)
         .order_by()
+        .annotate(
+            trade_label=translated_name_expression("course__trade__"),
+            region_label=translated_name_expression("region__"),
+        )
         .values_list(
             "course_id",
             "course__title",
             "course__kind",
             "course__trade_id",
+            "trade_label",
             "course__trade__name",
             "region_id",
+            "region_label",
             "region__name",
         )
         .distinct()
     ):
         courses[row[0]] = row[1]
         kinds.add(row[2])
-        trades[row[3]] = row[4]
-        regions[row[5]] = row[6]
+        trades[row[3]] = (row[4], row[5])
+        regions[row[6]] = (row[7], row[8])
     kind_labels = dict(CoursePage.Kind.choices)
 
     def choices(pairs):
-        return [Choice(value, label) for value, label in sorted(pairs, key=lambda p: p[1])]
+        return [
+            Choice(value, label)
+            for value, label in sorted(pairs, key=lambda p: (p[1].casefold(), p[0]))
+        ]
 
     return FilterChoices(
         courses=choices(courses.items()),
         kinds=choices((kind, str(kind_labels.get(kind, kind))) for kind in kinds),
-        trades=choices(trades.items()),
-        regions=choices(regions.items()),
+        trades=choices(names_told_apart(trades).items()),
+        regions=choices(names_told_apart(regions).items()),
     )
 
 
@@ -327,7 +346,8 @@ class Indicators:
     filters: Filters
     as_of: datetime.date
     total: rules.Row
-    by_region: rules.Breakdown
+    by_region: rules.Breakdown  # keyed by the regions' original names
+    region_labels: dict[str, str]  # original name -> name in the reader's language
     by_gender: rules.Breakdown
     by_age: rules.Breakdown
     by_course: rules.Breakdown
@@ -340,12 +360,15 @@ def indicators(*, user, filters: Filters, today: datetime.date) -> Indicators:
     as_of = min(filters.end, today)
     cohorts = cohorts_in_scope(user=user, filters=filters)
     enrolments = enrolments_of(cohorts=cohorts, end=filters.end)
-    facts = enrolment_facts(cohorts=cohorts, as_of=as_of, period_end=filters.end)
+    facts, region_names = enrolment_facts(cohorts=cohorts, as_of=as_of, period_end=filters.end)
+    region_labels = names_told_apart({key: (name, key) for key, name in region_names.items()})
     by_month = certificates_by_month(enrolments=enrolments, start=filters.start, end=filters.end)
+    # Regions in the order of the names the reader sees.
+    region_order = sorted(region_labels, key=lambda k: (region_labels[k].casefold(), k))
     by_region, by_gender, by_age, by_course = rules.breakdowns(
         facts,
         [
-            (lambda f: f.region, None),
+            (lambda f: f.region, region_order),
             (lambda f: f.gender, GENDER_ORDER),
             (lambda f: f.age_band, AGE_ORDER),
             (lambda f: f.course, None),
@@ -356,6 +379,7 @@ def indicators(*, user, filters: Filters, today: datetime.date) -> Indicators:
         as_of=as_of,
         total=by_region.total,
         by_region=by_region,
+        region_labels=region_labels,
         by_gender=by_gender,
         by_age=by_age,
         by_course=by_course,

@@ -2,10 +2,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from lms.models import Profile
+from lms.i18n import translated_name_expression
+from lms.models import Profile, Region
 
 
 class ProfileForm(forms.ModelForm):
@@ -23,6 +25,11 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Regions are listed by the names the reader sees (each labelled by `str()`, which is
+        # the name in the active language).
+        self.fields["region"].queryset = Region.objects.order_by(
+            Lower(translated_name_expression()), "pk"
+        )
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
 

@@ -5,11 +5,58 @@ The tree of the default language (LANGUAGE_CODE) holds the ORIGINAL pages: cohor
 lesson completions, assessments and certificates all point at them, so a translation never
 changes who may read what or what has been done. A translation is another page with the same
 `translation_key`; readers get it where a live one exists in their language, else the original.
+
+Short names that are data, not pages (a trade, a region), are translated in fields of their own
+(`NamedInLanguages`): `name` in the default language, `name_es`, `name_it`, `name_pt` beside it,
+each optional. Foreign keys and grouping keep pointing at one row per trade or region; only the
+words shown change with the reader's language.
 """
 
+from collections import Counter
+
 from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Locale, Page
+
+# The languages a trade or region name may be given in besides the default one: each has a
+# `name_<code>` field on `lms.models.NamedInLanguages` (a test checks they match LANGUAGES).
+NAME_LANGUAGES = ("es", "it", "pt")
+
+
+def name_field(language: str | None = None) -> str:
+    """The field that holds a name in `language` (the active one by default): `name_es`, ...,
+    or `name` for the default language and any language without a field of its own."""
+    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return f"name_{code.lower()}" if code.lower() in NAME_LANGUAGES else "name"
+
+
+def translated_name(obj, language: str | None = None) -> str:
+    """`obj`'s name in `language` (the active one by default), else its original name."""
+    return getattr(obj, name_field(language), "") or obj.name
+
+
+def names_told_apart(names: dict) -> dict:
+    """Each key's name to show, from (name in the reader's language, original name). Where two
+    keys would read alike (one region's translation is another region's name) the original
+    follows in brackets, so that a reader can tell them apart."""
+    counts = Counter(shown for shown, _original in names.values())
+    return {
+        key: shown if counts[shown] == 1 or shown == original else f"{shown} ({original})"
+        for key, (shown, original) in names.items()
+    }
+
+
+def translated_name_expression(prefix: str = "", *, language: str | None = None):
+    """The name in `language` (the active one by default) as a database expression, the
+    original where no translation is given; `prefix` is the path to the named model, such as
+    "cohort__region__". For `values()` and `order_by()` without loading the rows."""
+    field = name_field(language)
+    if field == "name":
+        return F(f"{prefix}name")
+    return Coalesce(NullIf(F(f"{prefix}{field}"), Value("")), F(f"{prefix}name"))
 
 
 def i18n_enabled() -> bool:

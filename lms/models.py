@@ -5,12 +5,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from lms.i18n import FallbackRoutingMixin, localized_page, original_of
+from lms.i18n import (
+    NAME_LANGUAGES,
+    FallbackRoutingMixin,
+    localized_page,
+    original_of,
+    translated_name,
+)
 
 
 class User(AbstractUser):
@@ -27,19 +33,63 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Region(models.Model):
+NAME_TRANSLATION_HELP = _("Leave empty to show the original name.")
+
+
+class NamedInLanguages(models.Model):
+    """A short name (a trade, a region) that readers see in their own language.
+
+    `name` is the original, in the default language: unique, what staff listings sort by and
+    what a translation falls back to. One row per thing whatever the language, so foreign keys,
+    filters and groupings stay as they are; only the words shown change (`name_in`, and `str()`
+    in the active language, which templates use)."""
+
+    name_es = models.CharField(
+        _("name in Spanish"), max_length=100, blank=True, help_text=NAME_TRANSLATION_HELP
+    )
+    name_it = models.CharField(
+        _("name in Italian"), max_length=100, blank=True, help_text=NAME_TRANSLATION_HELP
+    )
+    name_pt = models.CharField(
+        _("name in Portuguese"), max_length=100, blank=True, help_text=NAME_TRANSLATION_HELP
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name_in()
+
+    def name_in(self, language: str | None = None) -> str:
+        """The name in `language` (the active one by default), else the original."""
+        return translated_name(self, language)
+
+    @staticmethod
+    def name_panels(*, original_permission: str) -> list:
+        """The name and its translations. Coordinators may give the translations; only those
+        with `original_permission` (administrators) change the original name."""
+        return [
+            FieldPanel("name", permission=original_permission),
+            MultiFieldPanel(
+                [FieldPanel(f"name_{code}") for code in NAME_LANGUAGES],
+                heading=_("Name in other languages"),
+            ),
+        ]
+
+
+class Region(NamedInLanguages):
     name = models.CharField(_("name"), max_length=100, unique=True)
     code = models.SlugField(_("code"), max_length=20, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [
+        *NamedInLanguages.name_panels(original_permission="lms.add_region"),
+        FieldPanel("code", permission="lms.add_region"),
+    ]
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-
-    def __str__(self):
-        return self.name
 
 
 class Profile(models.Model):

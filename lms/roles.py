@@ -26,8 +26,12 @@ ROLE_PERMISSIONS = {
         ("courses", "enrolment", "change_enrolment"),
         ("lms", "profile", "view_profile"),
         ("lms", "profile", "change_profile"),
+        # Name regions and trades in the other languages (the original name and the code
+        # stay with administrators: lms.models.NamedInLanguages.name_panels).
         ("lms", "region", "view_region"),
+        ("lms", "region", "change_region"),
         ("courses", "trade", "view_trade"),
+        ("courses", "trade", "change_trade"),
         ("wagtailimages", "image", "add_image"),
         ("wagtailimages", "image", "change_image"),
         ("wagtailimages", "image", "choose_image"),

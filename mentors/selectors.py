@@ -16,6 +16,7 @@ from django.utils import timezone
 from certificates.models import Certificate
 from courses import selectors as course_selectors
 from courses.models import Cohort, CoursePage, Enrolment
+from lms.i18n import names_told_apart, translated_name_expression
 from lms.models import Region, User
 from mentors import rules
 from mentors.models import DEFAULT_MAX_MENTEES, Assignment, MentorProfile, VolunteerRequest
@@ -220,7 +221,9 @@ def register(*, user, today: datetime.date | None = None, status: str = "") -> l
 
 def _region_name(person) -> str:
     profile = getattr(person, "profile", None)
-    return profile.region.name if profile is not None and profile.region else "\uffff"
+    if profile is None or profile.region is None:
+        return "\uffff"
+    return profile.region.name_in().casefold()
 
 
 def mentor_visible(*, user, mentor_id: int) -> RegisterRow | None:
@@ -288,7 +291,7 @@ def suggestions(
                     person.display_name,
                     region.pk if region else None,
                     free,
-                    region.name if region else "",
+                    region.name_in() if region else "",
                 )
             )
     return rules.rank_candidates(candidates, mentee_region_id=mentee_region_id(enrolment))
@@ -309,7 +312,14 @@ def coverage(*, user, today: datetime.date | None = None) -> list[rules.RegionCo
     mentors who may take mentees, flagged regions first."""
     regions = scope_region_ids(user)
     region_qs = Region.objects.all() if regions is None else Region.objects.filter(pk__in=regions)
-    names = dict(region_qs.values_list("pk", "name"))
+    names = names_told_apart(
+        {
+            pk: (shown, original)
+            for pk, shown, original in region_qs.values_list(
+                "pk", translated_name_expression(), "name"
+            )
+        }
+    )
     mentee_regions: dict[int, set[int]] = defaultdict(set)
     for learner_id, profile_region, cohort_region in Enrolment.objects.filter(
         status=Enrolment.Status.ACTIVE, cohort__course__kind=CoursePage.Kind.VOCATIONAL

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
@@ -208,3 +209,74 @@ def test_password_reset_email_is_in_the_account_holders_language(client):
     assert len(mail.outbox) == 1
     # Django's own Spanish catalogue: "Password reset on ..." in Spanish.
     assert mail.outbox[0].subject == "Contraseña restablecida en testserver"
+
+
+# --- Trade and region names (NamedInLanguages) ---
+
+
+def _name_trade_and_region(enrolment, **names):
+    """Gives the course's trade and the cohort's region their names in other languages."""
+    trade = enrolment.cohort.course.trade
+    region = enrolment.cohort.region
+    for field, (trade_name, region_name) in names.items():
+        setattr(trade, field, trade_name)
+        setattr(region, field, region_name)
+    trade.save()
+    region.save()
+    return trade, region
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_spanish_certificate_names_the_trade_and_region_in_spanish(client, baking):
+    coordinator, enrolment = baking
+    trade, region = _name_trade_and_region(
+        enrolment, name_es=("Panadería", "Región Norte"), name_it=("Panificazione", "Nord")
+    )
+    _speaks(enrolment.learner, "es")
+
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    assert certificate.snapshot["trade"] == "Panadería"
+    assert certificate.snapshot["region"] == "Región Norte"
+    text = _pdf_text(certificate)
+    assert "Panadería artesanal (Panadería)" in text
+    assert "Región Norte" in text
+    assert trade.name not in text
+    assert region.name not in text
+    # The snapshot is what was printed: renaming the trade later changes no certificate.
+    trade.name_es = "Panificación"
+    trade.save()
+    certificate.refresh_from_db()
+    assert certificate.snapshot["trade"] == "Panadería"
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_a_language_without_a_name_prints_the_original(baking):
+    coordinator, enrolment = baking
+    trade, region = _name_trade_and_region(enrolment, name_es=("Panadería", "Región Norte"))
+    _speaks(enrolment.learner, "pt")
+
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    assert certificate.language == "pt"
+    assert certificate.snapshot["trade"] == trade.name == "Baking"
+    assert certificate.snapshot["region"] == region.name
+    text = _pdf_text(certificate)
+    assert "Artisan Baking (Baking)" in text
+    assert "Panadería" not in text
+
+
+def test_learning_record_names_the_trade_in_the_learners_language(client, baking):
+    _coordinator, enrolment = baking
+    _name_trade_and_region(enrolment, name_es=("Panadería", "Región Norte"))
+    _speaks(enrolment.learner, "es")
+    client.force_login(enrolment.learner)
+
+    response = client.get(reverse("certificates:learning_record"))
+
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert "Panadería artesanal" in text
+    assert "Panadería 2 de marzo de 2026" in text  # the trade, then the dates
+    assert "Baking" not in text

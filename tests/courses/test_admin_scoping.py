@@ -157,15 +157,18 @@ def test_superuser_sees_every_cohort_and_enrolment(client, world):
     assert url(Enrolment, "edit", world.enrolment_b.pk) in response.text
 
 
-def test_coordinator_views_regions_and_trades_but_cannot_edit(client, world):
+def test_coordinator_views_regions_and_trades_but_cannot_add_or_delete(client, world):
+    # They may name them in other languages: tests/courses/test_names_in_languages.py.
     client.force_login(world.coordinator_x)
     region = world.cohort_x.region
     assert client.get(url(Region, "list")).status_code == 200
     assert client.get(url(Region, "inspect", region.pk)).status_code == 200
-    assert client.get(url(Region, "edit", region.pk)).status_code == 302
+    assert client.get(url(Region, "add")).status_code == 302
+    assert client.get(url(Region, "delete", region.pk)).status_code == 302
     trade = world.course.trade
     assert client.get(url(Trade, "inspect", trade.pk)).status_code == 200
-    assert client.get(url(Trade, "edit", trade.pk)).status_code == 302
+    assert client.get(url(Trade, "add")).status_code == 302
+    assert client.get(url(Trade, "delete", trade.pk)).status_code == 302
 
 
 # --- Enrolments through the admin go through the service --------------------------------------

@@ -28,12 +28,14 @@ from courses.models import (
     LessonCompletion,
     LessonPage,
     Session,
+    Trade,
 )
 from demo import people
 from demo.management.commands import seed_demo
 from demo.mentors import EARLIER_MENTORS
 from lms import roles
-from lms.models import User
+from lms.i18n import NAME_LANGUAGES
+from lms.models import Region, User
 
 FOUR_COURSES = ("Artisan Baking", "Organic Farming", "Retail Sales Assistant", "Mentor Training")
 # Nothing public may reveal the programme's context.
@@ -341,6 +343,26 @@ def test_spanish_demo_login_reads_the_course_and_certificate_in_spanish(demo, cl
     certificate = Certificate.objects.get(enrolment__learner__username="aprendiz")
     assert certificate.language == "es"
     assert certificate.course_title == "Dependiente de comercio"
+    # The trade and the region named in Spanish too.
+    assert certificate.snapshot["trade"] == "Auxiliar de ventas"
+    assert certificate.snapshot["region"] == certificate.enrolment.cohort.region.name_es
+
+
+def test_trades_and_regions_are_named_in_every_language(demo):
+    for trade in Trade.objects.all():
+        assert all(getattr(trade, f"name_{code}") for code in NAME_LANGUAGES), trade.name
+    assert Trade.objects.get(name="Baking").name_in("es") == "Panadería"
+    for region in Region.objects.all():
+        assert all(getattr(region, f"name_{code}") for code in NAME_LANGUAGES), region.name
+    assert Region.objects.get(code="islands").name_in("it") == "Isole"
+
+
+def test_seeding_again_keeps_a_name_someone_changed(demo):
+    Trade.objects.filter(name="Baking").update(name_es="Panificación")
+    call_command("seed_demo", "--force", stdout=io.StringIO())
+    baking = Trade.objects.get(name="Baking")
+    assert baking.name_es == "Panificación"
+    assert baking.name_it == "Panificazione"
 
 
 # --- Mentoring (demo.mentors) ---

@@ -4,6 +4,7 @@ coverage, and what a mentor may see."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from mentors.models import Assignment, MentorProfile, VolunteerRequest
@@ -260,3 +261,25 @@ def test_register_and_coverage_query_budget(
     for url, budget in budgets.items():
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
+
+
+def test_register_coverage_and_suggestions_name_regions_in_the_readers_language(
+    client, world, training, mentor
+):
+    region = world.cohort_x.region
+    region.name_es = "Costa del Sur"
+    region.save()
+    login(client, world.coordinator_x)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    for url in (
+        "/mentors/register/",
+        "/mentors/coverage/",
+        f"/mentors/mentees/{world.enrolment_a.pk}/assign/",
+    ):
+        page = client.get(url).content.decode()
+        assert "Costa del Sur" in page, url
+        assert region.name not in page, url
+    # Coverage still counts the region once: one row, its trainee and its mentor.
+    coverage = client.get("/mentors/coverage/").content.decode()
+    assert coverage.count("Costa del Sur") == 1

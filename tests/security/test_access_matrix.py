@@ -156,14 +156,15 @@ def scoped_snippet(model, *, add, delete):
 
 
 def reference_snippet(model):
-    """Regions and trades: coordinators may look, administrators change."""
+    """Regions and trades: coordinators may look and name them in other languages (the edit
+    form offers them the translations only), administrators add, delete and rename."""
     snippets, choosers = f"wagtailsnippets_{model}", f"wagtailsnippetchoosers_{model}"
     return {
         f"{snippets}:list": coordinators(),
         f"{snippets}:list_results": coordinators(),
         f"{snippets}:inspect": coordinators(),
         f"{snippets}:add": administrators(),
-        f"{snippets}:edit": administrators(),
+        f"{snippets}:edit": coordinators(),
         f"{snippets}:delete": administrators(),
         f"{snippets}:usage": administrators(),
         f"{snippets}:history": administrators(),

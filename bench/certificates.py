@@ -11,13 +11,16 @@ PDF/A variant. Prints:
   transparency, the size of the renditions `image_data_uri` makes): median wall time of each
   render, and process CPU time per render (the mean, garbage collection included), which other
   work on the machine disturbs less (goal: certificate <= 1.6 x minimal);
-- a batch of N certificates rendered serially, then by W worker processes started afresh and
-  warmed before the clock starts (as task workers are): wall time, and where the renders' time
+- a batch of N certificates rendered by one worker process, then by W (serial, then parallel),
+  each worker started afresh in a session of its own and warm before the clock starts, as task
+  workers are: wall time, and where the renders' time
   went, from the kernel's scheduler statistics: on a core, waiting for a core (runnable while
   other work held both), or blocked (I/O, locks); "cores busy" is the workers' time on a core
   divided by the wall time (goal: W, wall close to serial / W).
 The load average is printed before and after each part: other work on the machine takes cores
-from the workers, which shows as time waiting for a core, not as time blocked.
+from the workers, which shows as time waiting for a core, not as time blocked. Where the kernel
+shares the cores between sessions rather than processes (sched_autogroup, as on the benchmark
+machine), workers sharing one session would share that session's part: hence a session each.
 
 It measures the rendering (template + WeasyPrint + QR code), which is what the background task
 spends its time on; the task's few queries and file write are not included."""
@@ -132,6 +135,10 @@ def _render_accounted(index: int) -> tuple[int, float, float, float]:
 def _worker_init(barrier) -> None:
     global _barrier
     _barrier = barrier
+    # A session of its own, as a task worker run by systemd or a container has: where the
+    # kernel shares the cores between sessions (autogroup), workers left in the benchmark's
+    # session would share that one session's part of the machine.
+    os.setsid()
     _setup()
 
 
@@ -139,6 +146,25 @@ def _worker_ready(_) -> int:
     # Every worker blocks here until all are warm, so each takes exactly one of these.
     _barrier.wait(timeout=300)
     return os.getpid()
+
+
+def _batch(workers: int, size: int) -> tuple[float, list]:
+    """Render `size` certificates on `workers` fresh processes (spawned, as task workers start),
+    all warm before the clock starts; (wall seconds, each render's accounting)."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(workers)
+    with context.Pool(workers, initializer=_worker_init, initargs=(barrier,)) as pool:
+        pool.map(_worker_ready, range(workers), chunksize=1)
+        start = time.perf_counter()
+        results = pool.map(_render_accounted, range(size), chunksize=1)
+        return time.perf_counter() - start, results
+
+
+def _sessions_share_cores() -> bool:
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return False
 
 
 def _timed(function, repeat: int) -> tuple[float, float]:
@@ -202,19 +228,16 @@ def main() -> None:
     print("goal: certificate <= 1.6 x minimal")
     print(f"load average: {_load()}")
 
-    serial = [_render_accounted(i) for i in range(args.batch)]
-    serial_wall = sum(wall for _, wall, _, _ in serial)
+    if _sessions_share_cores():
+        print(
+            "\nthe kernel shares the cores between sessions (sched_autogroup): every worker "
+            "below runs in a session of its own, as a task worker started by a service manager "
+            "does, and the serial batch too, in a one-process pool"
+        )
+    serial_wall, serial = _batch(1, args.batch)
     print(f"\nbatch of {args.batch}, serial:    {serial_wall:6.2f} s wall; {_account(serial)}")
     print(f"load average: {_load()}")
-
-    # Workers start afresh (spawn), as task workers do, and all are warm before the clock starts.
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(args.workers)
-    with context.Pool(args.workers, initializer=_worker_init, initargs=(barrier,)) as pool:
-        pool.map(_worker_ready, range(args.workers), chunksize=1)
-        start = time.perf_counter()
-        results = pool.map(_render_accounted, range(args.batch), chunksize=1)
-        parallel = time.perf_counter() - start
+    parallel, results = _batch(args.workers, args.batch)
     on_cpu = sum(cpu for _, _, cpu, _ in results)
     per_worker = sorted(
         (sum(1 for pid, *_ in results if pid == p) for p in {pid for pid, *_ in results}),

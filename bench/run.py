@@ -213,36 +213,57 @@ def attendance_rows() -> list[list[str]]:
 def certificate_rows() -> list[list[str]]:
     out = run_script(["bench/certificates.py", "--repeat", "10", "--batch", "20", "--workers", "2"])
 
-    def figure(pattern: str) -> str | None:
-        match = re.search(pattern, out)
-        return match.group(1) if match else None
+    def row(label: str) -> tuple[str, ...] | None:
+        # label, wall ms, CPU ms, wall and CPU ratios to the minimal page
+        match = re.search(
+            rf"^{re.escape(label)}\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$", out, re.M
+        )
+        return match.groups() if match else None
 
-    minimal = figure(r"minimal page:\s+([\d.]+) ms")
-    certificate = figure(r"certificate:\s+([\d.]+) ms")
-    ratio = figure(r"ratio:\s+([\d.]+) x")
-    serial = figure(r"batch of \d+, serial:\s+([\d.]+) s")
-    parallel = re.search(r"batch of (\d+), (\d+) workers:\s+([\d.]+) s \(([\d.]+)x", out)
-    if not (minimal and certificate and ratio and serial and parallel):
+    minimal = row("minimal page")
+    certificate = row("certificate")
+    branded = row("certificate, logo+signature")
+    serial = re.search(r"batch of \d+, serial:\s+([\d.]+) s wall", out)
+    parallel = re.search(r"batch of (\d+), (\d+) workers:\s+([\d.]+) s wall \(([\d.]+)x", out)
+    busy = re.search(r"cores busy rendering: ([\d.]+) of", out)
+    if not (minimal and certificate and branded and serial and parallel and busy):
         return [["certificates (bench/certificates.py)", "", "", "", "", "failed"]]
     batch, workers, wall, speedup = parallel.groups()
-    met = "met" if float(ratio) <= float(CERTIFICATE_GOAL) else "NOT met"
+
+    def against_goal(figures: tuple[str, ...]) -> str:
+        _, cpu, wall_ratio, cpu_ratio = figures
+        met = max(float(wall_ratio), float(cpu_ratio)) <= float(CERTIFICATE_GOAL)
+        return (
+            f"{wall_ratio} x the minimal page; CPU {cpu} ms, {cpu_ratio} x "
+            f"(goal <= {CERTIFICATE_GOAL}: {'met' if met else 'NOT met'})"
+        )
+
     return [
-        ["minimal WeasyPrint page", "", minimal, "", "", "median of 10, warm process"],
+        [
+            "minimal WeasyPrint page",
+            "",
+            minimal[0],
+            "",
+            "",
+            f"median of 10, warm process; CPU {minimal[1]} ms",
+        ],
         [
             "certificate PDF (2 pages, QR code)",
             "",
-            certificate,
+            certificate[0],
             "",
             "",
-            f"{ratio} x the minimal page (goal <= {CERTIFICATE_GOAL}: {met})",
+            against_goal(certificate),
         ],
+        ["certificate PDF with logo and signature", "", branded[0], "", "", against_goal(branded)],
         [
             f"batch of {batch} certificates",
             "",
             "",
             "",
             "",
-            f"serial {serial} s; {workers} processes {wall} s ({speedup}x, ideal {workers}x)",
+            f"1 process {serial.group(1)} s; {workers} processes {wall} s ({speedup}x, ideal "
+            f"{workers}x); cores busy {busy.group(1)} of {workers}",
         ],
     ]
 

@@ -10,7 +10,10 @@ requires. Using fontconfig rather than an @font-face URL means no font file is f
 
 import base64
 import functools
+import gc
 import mimetypes
+import re
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,7 +22,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.images import get_image_model
 from weasyprint import CSS, HTML
+from weasyprint.text.ffi import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -58,16 +63,72 @@ class RestrictedURLFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-@functools.cache
+_SIZED_GLYPH_ARRAY = re.compile(r"hb_codepoint_t\[(\d+)\]")
+
+
+def _glyph_arrays_without_reparsing() -> None:
+    """WeasyPrint (70) subsets each embedded font with HarfBuzz and allocates the glyph lists
+    as `ffi.new(f"hb_codepoint_t[{n}]", values)`. cffi parses every type string it has not seen
+    with pycparser (about 6 ms, then kept for good), and n follows the glyphs a certificate
+    uses from a font, so a name or serial number can bring a new n: up to four parses (two
+    fonts, two lists) on one certificate; 14 over 40 certificates with varied names, fewer as
+    a worker ages. `hb_codepoint_t[]` with the same values is the same array, of the same
+    length and content, and is parsed once.
+
+    Installed once per process on WeasyPrint's cffi instance; only that exact form, with as
+    many values as the declared length, is rewritten. Thread-safe: the wrapper keeps no state."""
+    new = weasyprint_ffi.new
+    if getattr(new, "open_glyph_arrays", False):
+        return
+
+    def new_open_glyph_array(cdecl, init=None):
+        if init is not None and isinstance(cdecl, str):
+            sized = _SIZED_GLYPH_ARRAY.fullmatch(cdecl)
+            if sized and hasattr(init, "__len__") and len(init) == int(sized[1]):
+                cdecl = "hb_codepoint_t[]"
+        return new(cdecl, init)
+
+    new_open_glyph_array.open_glyph_arrays = True
+    weasyprint_ffi.new = new_open_glyph_array
+
+
+_glyph_arrays_without_reparsing()
+
+
+_per_thread = threading.local()
+
+
 def _font_config() -> FontConfiguration:
-    return FontConfiguration()
+    """One font configuration (fontconfig's fonts, Pango's font map and WeasyPrint's caches of
+    line heights and font features) per thread, kept for the life of the process: building one
+    costs a render's worth of time, and a Pango font map is not to be used by two threads at
+    once (a gunicorn gthread worker renders learning records in several threads)."""
+    config = getattr(_per_thread, "font_config", None)
+    if config is None:
+        config = _per_thread.font_config = FontConfiguration()
+    return config
 
 
 @functools.cache
 def _stylesheet(name: str) -> CSS:
-    """Stylesheets are parsed once per worker process; a warm worker reuses them."""
+    """Stylesheets are parsed once per process and only read afterwards (they have no
+    @font-face rule, so they do not depend on the thread's font configuration)."""
     path = finders.find(f"certificates/{name}")
     return CSS(string=Path(path).read_text(encoding="utf-8"), font_config=_font_config())
+
+
+def warm_up() -> None:
+    """Make this process a warm renderer, as a task worker is after its first certificate:
+    WeasyPrint and its user-agent stylesheet loaded, our stylesheets parsed, the fonts found.
+    Then everything alive so far (Django, Wagtail, WeasyPrint: some 200,000 objects) is moved
+    out of the cyclic garbage collector's sight. Otherwise every tenth certificate or so pays a
+    full collection that walks all of them (about 150 ms); rendering itself creates cycles of
+    its own (the layout's boxes), which are still collected as usual."""
+    minimal_pdf()
+    _stylesheet("certificate.css")
+    _stylesheet("learning_record.css")
+    gc.collect()
+    gc.freeze()
 
 
 def qr_data_uri(url: str) -> str:
@@ -80,9 +141,24 @@ def qr_data_uri(url: str) -> str:
 
 
 def image_data_uri(image, spec: str = "max-800x300") -> str | None:
-    """A Wagtail image as a data: URI, read through its storage (never by URL)."""
+    """A Wagtail image as a data: URI, read through its storage (never by URL).
+
+    The branding images are the same on every certificate: a worker reads each once (the
+    rendition's query and the file) and keeps it by the image's id, content hash and spec, so
+    an image replaced in the admin (a new file, a new hash) is read afresh."""
     if image is None:
         return None
+    if not image.file_hash:
+        return _image_data_uri(image, spec)
+    return _image_data_uri_kept(image.pk, image.file_hash, spec)
+
+
+@functools.lru_cache(maxsize=16)
+def _image_data_uri_kept(pk: int, file_hash: str, spec: str) -> str:
+    return _image_data_uri(get_image_model().objects.get(pk=pk), spec)
+
+
+def _image_data_uri(image, spec: str) -> str:
     rendition = image.get_rendition(spec)
     with rendition.file.open("rb") as handle:
         data = handle.read()

@@ -166,6 +166,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background work goes through Django's task framework (the django-tasks backport).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Called by `manage.py task_worker` before its first task: the certificate renderer loads its
+# fonts and stylesheets then, not during the first certificate (certificates.pdf.warm_up).
+TASK_WORKER_WARM_UP = ["certificates.pdf.warm_up"]
 
 # Public certificate look-ups allowed per client address and window (seconds).
 CERTIFICATE_VERIFY_RATE = (30, 60)

@@ -1,12 +1,18 @@
 """The certificate PDF read back: text, PDF/A marker, embedded fonts, QR code, and safety."""
 
+import base64
 import io
 import re
 
 import pytest
 import zxingcpp
 from django.conf import settings
+from django.core.files.images import ImageFile
+from PIL import Image
 from pypdf import PdfReader
+from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
+from weasyprint.text.ffi import ffi
 
 from certificates import pdf, services
 from certificates.models import CertificateSettings
@@ -197,3 +203,84 @@ def test_learning_record_lists_every_course_certified_or_not():
     assert "24" in text
     assert "This course awards no certificate" in text
     assert "Certified, serial" in text
+
+
+def png_file(name: str, size: tuple[int, int], colour: str) -> ImageFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return ImageFile(io.BytesIO(buffer.getvalue()), name=name)
+
+
+def wagtail_image(title: str, size: tuple[int, int], colour: str):
+    image = get_image_model().objects.create(
+        title=title, file=png_file(f"{title}.png", size, colour)
+    )
+    image.get_file_hash()  # as Wagtail's image form does when a file is uploaded
+    return image
+
+
+def test_logo_and_signature_come_from_the_branding_setting(issue):
+    settings_row = branding()
+    settings_row.logo = wagtail_image("logo", (400, 150), "navy")
+    settings_row.signature = wagtail_image("signature", (300, 100), "black")
+    settings_row.save()
+    certificate = issue("Ana")
+    sizes = [image.image.size for image in read(certificate).pages[0].images]
+    assert len(sizes) == 3  # the logo, the signature and the QR code (square)
+    assert sorted(size for size in sizes if size[0] != size[1]) == [(300, 100), (400, 150)]
+
+
+def test_a_branding_image_is_read_once_until_it_is_replaced(monkeypatch):
+    # A colour no other test uses: images are kept per process by id and content hash.
+    image = wagtail_image("logo", (400, 150), "teal")
+    model = get_image_model()
+    get_rendition = model.get_rendition
+    renditions = []
+
+    def counted(self, spec):
+        renditions.append(self.pk)
+        return get_rendition(self, spec)
+
+    monkeypatch.setattr(model, "get_rendition", counted)
+    first = pdf.image_data_uri(image)
+    assert pdf.image_data_uri(model.objects.get(pk=image.pk)) == first
+    assert renditions == [image.pk]  # the rendition and its file were read once
+    # Replaced in the admin: Wagtail's image form stores the new file and its hash.
+    form = get_image_form(get_image_model())(
+        {"title": "logo", "collection": image.collection_id},
+        {"file": png_file("logo-new.png", (400, 150), "crimson")},
+        instance=image,
+        user=factories.UserFactory(is_superuser=True),
+    )
+    assert form.is_valid(), form.errors
+    image = form.save()
+    replaced = pdf.image_data_uri(image)
+    assert replaced != first
+    data = base64.b64decode(replaced.split(",", 1)[1])
+    assert Image.open(io.BytesIO(data)).convert("RGB").getpixel((0, 0)) == (220, 20, 60)
+
+
+def test_glyph_lists_do_not_make_cffi_parse_a_new_type_per_certificate(issue):
+    def sized_glyph_types():
+        return {key for key in ffi._parsed_types if re.fullmatch(r"hb_codepoint_t\[\d+\]", key)}
+
+    before = sized_glyph_types()
+    for name in ("Nguyễn Thị Minh Khai", "Antonín Dvořák", "Zoë Ångström-Øster"):
+        assert len(read(issue(name)).pages) == 2
+    assert sized_glyph_types() == before
+
+
+def test_only_a_glyph_list_of_its_declared_length_is_rewritten():
+    assert list(ffi.new("hb_codepoint_t[3]", [7, 8, 9])) == [7, 8, 9]
+    assert list(ffi.new("hb_codepoint_t[4]", [7, 8])) == [7, 8, 0, 0]  # padded, as cffi does
+
+
+def test_warm_up_loads_the_renderer_and_freezes_the_start_up_objects():
+    import gc
+
+    try:
+        pdf.warm_up()
+        assert gc.get_freeze_count() > 0
+        assert pdf.minimal_pdf().startswith(b"%PDF-")
+    finally:
+        gc.unfreeze()

@@ -1,6 +1,7 @@
 """task_worker: a restarted worker takes back the tasks it left RUNNING, and only its own."""
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -64,3 +65,21 @@ def test_the_command_recovers_then_exits_with_recover_only(database_queue, capsy
 def test_the_command_refuses_to_run_without_a_stable_worker_id(database_queue):
     with pytest.raises(CommandError, match="stable --worker-id"):
         call_command("task_worker", "--recover-only")
+
+
+def test_the_worker_warms_the_certificate_renderer_before_its_first_task(
+    database_queue, monkeypatch
+):
+    from certificates import pdf
+    from lms.management.commands import task_worker
+
+    assert settings.TASK_WORKER_WARM_UP == ["certificates.pdf.warm_up"]
+    calls = []
+    monkeypatch.setattr(pdf, "warm_up", lambda: calls.append("warm up"))
+    monkeypatch.setattr(
+        task_worker.DBWorkerCommand, "handle", lambda self, *args, **kwargs: calls.append("run")
+    )
+    call_command("task_worker", "--worker-id", "host-1", "--recover-only")
+    assert calls == []  # recovery alone renders nothing
+    call_command("task_worker", "--worker-id", "host-1")
+    assert calls == ["warm up", "run"]

@@ -13,8 +13,10 @@ a crash half-way, gives the same result as running it once.
 
 import logging
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.models import DBTaskResult
@@ -73,4 +75,8 @@ class Command(DBWorkerCommand):
         self.stdout.write(f"Queued again {len(requeued)} task(s) left unfinished by {worker_id}.")
         if recover_only:
             return
+        # What the tasks need loaded (the certificate renderer: fonts, stylesheets) is loaded
+        # before the first task rather than during it. Named in settings, as lms imports no app.
+        for path in getattr(settings, "TASK_WORKER_WARM_UP", []):
+            import_string(path)()
         super().handle(*args, worker_id=worker_id, **options)

@@ -12,7 +12,6 @@ import base64
 import functools
 import gc
 import mimetypes
-import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,7 +23,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.images import get_image_model
 from weasyprint import CSS, HTML
-from weasyprint.text.ffi import ffi as weasyprint_ffi
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -61,38 +59,6 @@ class RestrictedURLFetcher(URLFetcher):
             self.refused.append(url)
             raise ValueError(f"Refused to fetch: {url}")
         return super().fetch(url, headers)
-
-
-_SIZED_GLYPH_ARRAY = re.compile(r"hb_codepoint_t\[(\d+)\]")
-
-
-def _glyph_arrays_without_reparsing() -> None:
-    """WeasyPrint (70) subsets each embedded font with HarfBuzz and allocates the glyph lists
-    as `ffi.new(f"hb_codepoint_t[{n}]", values)`. cffi parses every type string it has not seen
-    with pycparser (about 6 ms, then kept for good), and n follows the glyphs a certificate
-    uses from a font, so a name or serial number can bring a new n: up to four parses (two
-    fonts, two lists) on one certificate; 14 over 40 certificates with varied names, fewer as
-    a worker ages. `hb_codepoint_t[]` with the same values is the same array, of the same
-    length and content, and is parsed once.
-
-    Installed once per process on WeasyPrint's cffi instance; only that exact form, with as
-    many values as the declared length, is rewritten. Thread-safe: the wrapper keeps no state."""
-    new = weasyprint_ffi.new
-    if getattr(new, "open_glyph_arrays", False):
-        return
-
-    def new_open_glyph_array(cdecl, init=None):
-        if init is not None and isinstance(cdecl, str):
-            sized = _SIZED_GLYPH_ARRAY.fullmatch(cdecl)
-            if sized and hasattr(init, "__len__") and len(init) == int(sized[1]):
-                cdecl = "hb_codepoint_t[]"
-        return new(cdecl, init)
-
-    new_open_glyph_array.open_glyph_arrays = True
-    weasyprint_ffi.new = new_open_glyph_array
-
-
-_glyph_arrays_without_reparsing()
 
 
 _per_thread = threading.local()

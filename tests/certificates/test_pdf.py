@@ -12,7 +12,6 @@ from PIL import Image
 from pypdf import PdfReader
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
-from weasyprint.text.ffi import ffi
 
 from certificates import pdf, services
 from certificates.models import CertificateSettings
@@ -258,21 +257,6 @@ def test_a_branding_image_is_read_once_until_it_is_replaced(monkeypatch):
     assert replaced != first
     data = base64.b64decode(replaced.split(",", 1)[1])
     assert Image.open(io.BytesIO(data)).convert("RGB").getpixel((0, 0)) == (220, 20, 60)
-
-
-def test_glyph_lists_do_not_make_cffi_parse_a_new_type_per_certificate(issue):
-    def sized_glyph_types():
-        return {key for key in ffi._parsed_types if re.fullmatch(r"hb_codepoint_t\[\d+\]", key)}
-
-    before = sized_glyph_types()
-    for name in ("Nguyễn Thị Minh Khai", "Antonín Dvořák", "Zoë Ångström-Øster"):
-        assert len(read(issue(name)).pages) == 2
-    assert sized_glyph_types() == before
-
-
-def test_only_a_glyph_list_of_its_declared_length_is_rewritten():
-    assert list(ffi.new("hb_codepoint_t[3]", [7, 8, 9])) == [7, 8, 9]
-    assert list(ffi.new("hb_codepoint_t[4]", [7, 8])) == [7, 8, 0, 0]  # padded, as cffi does
 
 
 def test_warm_up_loads_the_renderer_and_freezes_the_start_up_objects():

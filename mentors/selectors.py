@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from certificates.models import Certificate
 from courses import selectors as course_selectors
@@ -341,6 +342,18 @@ def coverage(*, user, today: datetime.date | None = None) -> list[rules.RegionCo
         )
         for pk, name in names.items()
     ]
+    if regions is None and (mentee_regions.get(None) or mentor_counts.get(None)):
+        # People whose region nobody recorded count in no region: shown to those who see every
+        # region, so that the missing regions get recorded.
+        rows.append(
+            rules.region_coverage(
+                region_id=None,
+                name=gettext("Region not recorded"),
+                mentees=len(mentee_regions.get(None, ())),
+                active_mentors=mentor_counts.get(None, 0),
+                max_ratio=settings.MENTOR_COVERAGE_MAX_RATIO,
+            )
+        )
     return rules.coverage_order(rows)
 
 

@@ -212,6 +212,24 @@ def test_coverage_lists_a_region_without_mentors_first(client, world, training, 
     assert "South Coast" not in client.get("/mentors/coverage/").content.decode()
 
 
+def test_mentors_without_a_region_are_counted_for_those_who_see_every_region(
+    client, world, training, mentor
+):
+    make_mentor(
+        "mentor_nowhere",
+        training=training,
+        region=None,
+        on=timezone.localdate() - datetime.timedelta(days=10),
+    )
+    login(client, world.superuser)
+    page = client.get("/mentors/coverage/").content.decode()
+    row = page[page.index("Region not recorded") :].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in row.split("</td>")[:2]] == ["0", "1"]
+    # A coordinator sees the regions of their cohorts only, and no row for nowhere.
+    login(client, world.coordinator_x)
+    assert "Region not recorded" not in client.get("/mentors/coverage/").content.decode()
+
+
 def test_register_mentees_and_coverage_tables_fit_a_phone_and_a_keyboard(
     client, world, training, mentor
 ):

@@ -49,6 +49,7 @@ RATIO_GOAL = 2.0
 
 
 def build(today: datetime.date, *, learners: int, cohorts: int, sessions: int) -> None:
+    from assessments import services
     from assessments.models import AttendanceRecord
     from certificates.models import Certificate
     from courses.models import Cohort, Enrolment, Session
@@ -158,6 +159,11 @@ def build(today: datetime.date, *, learners: int, cohorts: int, sessions: int) -
                 AttendanceRecord.objects.bulk_create(batch)
                 batch = []
     AttendanceRecord.objects.bulk_create(batch)
+    # Written in bulk, as the roll call would have written them one session at a time: the
+    # enrolments' attendance tallies are counted from them, as after a roll call.
+    services.attendance_tallies_refresh(
+        enrolments=Enrolment.objects.filter(cohort__in=[c.pk for c in cohort_list])
+    )
 
     certificates, follow_ups = [], []
     for n, enrolment in enumerate(enrolments):

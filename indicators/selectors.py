@@ -14,7 +14,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from assessments import rules as attendance_rules
@@ -246,10 +246,19 @@ def enrolment_facts(
         status=Certificate.Status.VALID,
         issued_at__lt=end_of_day(period_end),
     )
+    # The outcome recorded at each follow-up point, if any (one at most: a unique constraint).
+    follow_ups = {
+        f"follow_up_{months}": Subquery(
+            FollowUp.objects.filter(enrolment=OuterRef("pk"), months=months)
+            .order_by()
+            .values("outcome")
+        )
+        for months in rules.FOLLOW_UP_MONTHS
+    }
     rows = (
         enrolments.order_by()
-        .annotate(certified=Exists(valid_certificate))
-        .values_list(*ENROLMENT_FIELDS)
+        .annotate(certified=Exists(valid_certificate), **follow_ups)
+        .values_list(*ENROLMENT_FIELDS, *follow_ups)
     )
     by_cohort = _cohorts(cohorts, as_of=as_of)
     # The sessions each enrolment could attend are counted here, from the dates of its
@@ -269,18 +278,15 @@ def enrolment_facts(
         for i, status in enumerate(attendance_rules.STATUSES):
             correction[i] += row[status] - row[f"counted_{status}"]
         correction[-1] += row["on_as_of"]
-    follow_ups = defaultdict(list)
-    for enrolment_id, months, outcome in FollowUp.objects.filter(
-        enrolment__in=enrolments.values("pk")
-    ).values_list("enrolment_id", "months", "outcome"):
-        follow_ups[enrolment_id].append((months, outcome))
 
     age_bands = {}
+    recorded = {}  # the follow-ups of each combination of outcomes, made once
     no_correction = (0,) * (len(attendance_rules.STATUSES) + 1)
     facts = []
     for row in rows:
         pk, learner_id, status, certified, gender, birth_year, cohort_id, enrolled_on = row[:8]
-        withdrawn_on, present, late, excused, absent = row[8:]
+        withdrawn_on, present, late, excused, absent = row[8:13]
+        outcomes = row[13:]
         cohort = by_cohort[cohort_id]
         withdrawn = status == WITHDRAWN
         scheduled, before = sessions_in_window(
@@ -327,7 +333,15 @@ def enrolment_facts(
                 certified=certified,
                 attended=attendance.attended,
                 counted=attendance.counted,
-                follow_ups=tuple(sorted(follow_ups[pk])) if pk in follow_ups else (),
+                follow_ups=recorded.get(outcomes)
+                or recorded.setdefault(
+                    outcomes,
+                    tuple(
+                        (months, outcome)
+                        for months, outcome in zip(rules.FOLLOW_UP_MONTHS, outcomes, strict=True)
+                        if outcome is not None
+                    ),
+                ),
             )
         )
     return facts

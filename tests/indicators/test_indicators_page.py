@@ -176,9 +176,9 @@ def test_the_query_count_does_not_grow_with_the_data(
     build(world, cohorts, learners)
     client.force_login(world.coordinator_x)
     client.get("/")
-    # 6 for the figures, 1 for the filter choices; the rest is the session, the user and the
+    # 5 for the figures, 1 for the filter choices; the rest is the session, the user and the
     # site chrome (the navbar, settings, the userbar).
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         response = client.get(f"/indicators/?{PERIOD}")
     assert response.status_code == 200
     assert str(response.context["tables"]["summary"].rows[0][1][0]) == str(cohorts * learners)

@@ -168,28 +168,33 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     )
 
 
+NOT_COUNTED = tuple(f"not_counted_{status}" for status in attendance_rules.STATUSES)
+
+
 def _record_counts(records: QuerySet[AttendanceRecord], *, as_of: datetime.date) -> QuerySet:
-    """Per enrolment, `records` per status, those of them that count (in the session window, by
-    `as_of`) per status, and those that count on `as_of` itself."""
+    """Per enrolment: of `records`, those that do not count (outside the session window, or
+    after `as_of`) per status, and those that count on `as_of` itself, as tuples
+    (enrolment id, *NOT_COUNTED, on as_of)."""
     counts = _in_window("session__", "enrolment__") & Q(session__date__lte=as_of)
     return (
         records.order_by()
         .values("enrolment_id")
         .annotate(
-            **{s: Count("pk", filter=Q(status=s)) for s in attendance_rules.STATUSES},
             **{
-                f"counted_{s}": Count("pk", filter=counts & Q(status=s))
-                for s in attendance_rules.STATUSES
+                name: Count("pk", filter=Q(status=status))
+                - Count("pk", filter=counts & Q(status=status))
+                for name, status in zip(NOT_COUNTED, attendance_rules.STATUSES, strict=True)
             },
             on_as_of=Count("pk", filter=counts & Q(session__date=as_of)),
         )
+        .values_list("enrolment_id", *NOT_COUNTED, "on_as_of")
     )
 
 
 def uncertain_records(
     *, cohorts: QuerySet[Cohort], as_of: datetime.date, period_end: datetime.date
 ) -> QuerySet:
-    """`_record_counts` of every record of the enrolments in `cohorts` (made by `period_end`) that
+    """`_record_counts` of the records of the enrolments in `cohorts` (made by `period_end`) that
     might not count on `as_of`, found through indexes without reading the others:
 
     - records at a session that is cancelled or not before `as_of` (through the sessions), and
@@ -197,7 +202,7 @@ def uncertain_records(
       or after the learner withdrew (through the few enrolments with such sessions).
 
     Every other record of an enrolment at its own cohort's sessions counts. So an enrolment's
-    counted records per status are its tally minus these, plus those of these that count: the
+    counted records per status are its tally minus those of these that do not count: the
     records themselves decide, whatever happened to the sessions and enrolments since they were
     written (a session cancelled or moved, a withdrawal dated back). One query (a UNION)."""
     own = AttendanceRecord.objects.filter(
@@ -271,13 +276,14 @@ def enrolment_facts(
         .values_list("cohort_id", "date")
     ):
         session_dates[cohort_id].append(date)
-    # Per enrolment: its records that do not count, per status, and those counted on `as_of`.
-    corrections = defaultdict(lambda: [0] * (len(attendance_rules.STATUSES) + 1))
-    for row in uncertain_records(cohorts=cohorts, as_of=as_of, period_end=period_end):
-        correction = corrections[row["enrolment_id"]]
-        for i, status in enumerate(attendance_rules.STATUSES):
-            correction[i] += row[status] - row[f"counted_{status}"]
-        correction[-1] += row["on_as_of"]
+    # Per enrolment: its records that do not count, per status, and those counted on `as_of`
+    # (an enrolment may come in both parts of the UNION).
+    corrections = {}
+    for pk, *counts in uncertain_records(cohorts=cohorts, as_of=as_of, period_end=period_end):
+        before = corrections.get(pk)
+        corrections[pk] = (
+            counts if before is None else [a + b for a, b in zip(before, counts, strict=True)]
+        )
 
     age_bands = {}
     recorded = {}  # the follow-ups of each combination of outcomes, made once

@@ -1,7 +1,8 @@
 """Recount every enrolment's attendance tally from its attendance records.
 
 The tallies are kept by the services that write records; run this after writing records any
-other way (records restored on their own, a fix in the shell), or to check them: it says how many were wrong."""
+other way (records restored on their own, a fix in the shell), or to check them: it says how
+many were wrong."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction

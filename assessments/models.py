@@ -445,3 +445,33 @@ class AttendanceRisk(models.Model):
 
     def __str__(self):
         return f"{self.enrolment_id}: {'at risk' if self.at_risk else 'on track'}"
+
+
+class AttendanceTally(models.Model):
+    """How many attendance records an enrolment has at its own cohort's sessions, per status.
+
+    Kept by the one service that writes records (`services.attendance_tallies_refresh`, which
+    the roll call calls in its transaction) so that a report over thousands of learners reads one
+    row per enrolment instead of every record. It counts records, whatever their session's state:
+    which of them count for attendance (the session window, the day measured) is decided when
+    reading, from the few records that may not count (see `indicators.selectors`). An enrolment
+    without a row has no record. `manage.py attendance_tallies_rebuild` recounts every tally."""
+
+    enrolment = models.OneToOneField(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="attendance_tally",
+    )
+    # Shown nowhere (no admin, no form): the statuses' own labels serve as verbose names.
+    present = models.PositiveIntegerField(AttendanceStatus.PRESENT.label, default=0)
+    late = models.PositiveIntegerField(AttendanceStatus.LATE.label, default=0)
+    excused = models.PositiveIntegerField(AttendanceStatus.EXCUSED.label, default=0)
+    absent = models.PositiveIntegerField(AttendanceStatus.ABSENT.label, default=0)
+
+    def __str__(self):
+        return (
+            f"{self.enrolment_id}: {self.present} present, {self.late} late, "
+            f"{self.excused} excused, {self.absent} absent"
+        )

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 # --- Practical assessments ---
 
@@ -202,21 +203,41 @@ def sessions_needed(attended: int, counted: int, threshold: int) -> int:
     return max(0, -(-shortfall // 100))
 
 
-def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSummary:
+class Attendance(NamedTuple):
+    """The core of a summary: what reports over thousands of learners need of each."""
+
+    attended: int
+    counted: int  # so far
+    counted_whole_course: int
+    held: int
+    meets_threshold: bool  # over the whole cohort
+
+
+def attendance(counts: SessionCounts, policy: AttendancePolicy) -> Attendance:
+    """Sessions attended and counted, and the threshold decision: `summarise` without the rates
+    and the outlook (the same figures, from the same code)."""
     attended = counts.present + (counts.late if policy.late_counts_as_attended else 0)
     removed = counts.excused if policy.excused_removed_from_denominator else 0
     # Once withdrawn, the learner attends nothing more: every session in their window is past.
     held = counts.scheduled if counts.withdrawn else counts.held
-    counted = held - removed
     counted_whole_course = counts.scheduled - removed
+    return Attendance(
+        attended=attended,
+        counted=held - removed,
+        counted_whole_course=counted_whole_course,
+        held=held,
+        meets_threshold=not policy.required
+        or (not counts.withdrawn and meets(attended, counted_whole_course, policy.threshold)),
+    )
+
+
+def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSummary:
+    attended, counted, counted_whole_course, held, meets_threshold = attendance(counts, policy)
     remaining = counts.scheduled - held
     recorded = counts.present + counts.late + counts.excused + counts.absent
 
     best = rate(attended + remaining, counted_whole_course)
     if policy.required:
-        meets_threshold = not counts.withdrawn and meets(
-            attended, counted_whole_course, policy.threshold
-        )
         at_risk = (
             not counts.withdrawn
             and counted_whole_course > 0
@@ -228,7 +249,7 @@ def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSumm
             else None
         )
     else:
-        meets_threshold, at_risk, needed = True, False, 0
+        at_risk, needed = False, 0
 
     return AttendanceSummary(
         attended=attended,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -18,6 +18,7 @@ from assessments.models import (
     AttendanceRecord,
     AttendanceRisk,
     AttendanceStatus,
+    AttendanceTally,
     CriterionResult,
     Evidence,
     Review,
@@ -482,6 +483,12 @@ def roll_call_save(
     ]
     _records_update(to_update, notes_changed=notes_changed, by=by, now=now)
     AttendanceChange.objects.bulk_create(changes)
+    if created or to_update:
+        attendance_tallies_refresh(
+            enrolments=Enrolment.objects.filter(
+                pk__in=[r.enrolment_id for r in (*created, *to_update)]
+            )
+        )
 
     outcome = RollCallOutcome(
         created=len(created),
@@ -554,3 +561,51 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk
+
+
+# No savepoint of its own: a roll call calls it in its transaction, and fails or succeeds whole.
+@transaction.atomic(savepoint=False)
+def attendance_tallies_refresh(*, enrolments: QuerySet[Enrolment]) -> dict[int, tuple[int, ...]]:
+    """Recount the attendance tallies (`AttendanceTally`) of `enrolments` from their records, in
+    the caller's transaction; returns the counts written, per enrolment id, in the order of
+    `rules.STATUSES`. Whatever writes attendance records calls this after writing them: the roll
+    call, and the paths that write a history in bulk (the demo, the benchmarks, `manage.py
+    attendance_tallies_rebuild`).
+
+    Recounting rather than adding to the counts keeps a tally right whatever it held before.
+    The enrolments' cohorts are locked first, in order: a roll call locks its session's cohort
+    too, so two writers of one cohort's records recount one after the other, and the second
+    (each statement seeing what was committed before it, PostgreSQL's default READ COMMITTED)
+    counts the first's records. Three statements (lock, count, write) whatever the number of
+    enrolments, the write split in batches on SQLite."""
+    list(
+        Cohort.objects.select_for_update()
+        .filter(pk__in=enrolments.values("cohort_id"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    # Records at a session of the enrolment's own cohort, as every attendance figure counts them.
+    own = Q(attendance_records__session__cohort=F("cohort"))
+    counts = {
+        pk: tuple(counted)
+        for pk, *counted in enrolments.order_by()
+        .annotate(
+            **{
+                status: Count(
+                    "attendance_records", filter=own & Q(attendance_records__status=status)
+                )
+                for status in rules.STATUSES
+            }
+        )
+        .values_list("pk", *rules.STATUSES)
+    }
+    AttendanceTally.objects.bulk_create(
+        [
+            AttendanceTally(enrolment_id=pk, **dict(zip(rules.STATUSES, counted, strict=True)))
+            for pk, counted in counts.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["enrolment"],
+        update_fields=list(rules.STATUSES),
+    )
+    return counts

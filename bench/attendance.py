@@ -33,6 +33,7 @@ RUNS = 5
 
 
 def build(*, learners: int, sessions: int, course, trainer):
+    from assessments import services
     from assessments.models import AttendanceRecord
     from courses.models import Cohort, Enrolment, Session
     from lms.models import Profile, Region, User
@@ -77,6 +78,7 @@ def build(*, learners: int, sessions: int, course, trainer):
         for i, s in enumerate(session_list[:-1])
         for j, e in enumerate(enrolments)
     )
+    services.attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
     return cohort, enrolments, session_list
 
 

@@ -273,11 +273,11 @@ def indicator_rows() -> list[list[str]]:
     rows = []
     for match in re.finditer(
         r"^\| (hand-written SQL aggregate|indicators selector|indicators page \(GET, rendered\))"
-        r"\s+\|\s+([\d.]+) \|\s+(\d+) \| (.+?) \|$",
+        r"\s+\|\s+([\d.]+) \|\s+([\d.]+) \|\s+(\d+) \| (.+?) \|$",
         out,
         re.MULTILINE,
     ):
-        what, ms, queries, notes = match.groups()
+        what, ms, cpu, queries, notes = match.groups()
         rows.append(
             [
                 f"{what}, 10,000 learners",
@@ -285,7 +285,7 @@ def indicator_rows() -> list[list[str]]:
                 ms,
                 "",
                 queries,
-                f"{notes}; in-process, SQLite, median of 3 (bench/indicators.py)",
+                f"{notes}; CPU {cpu} ms; in-process, SQLite, median of 3 (bench/indicators.py)",
             ]
         )
     return rows or [["indicators (bench/indicators.py)", "", "", "", "", "failed"]]

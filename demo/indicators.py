@@ -5,7 +5,8 @@ withdrawals, and follow-ups 3, 6 and 12 months after the end, as far as they hav
 The demo's own cohorts are too few and too recent for indicators worth looking at (a cell needs
 five people); these give the indicators page meaningful figures. Idempotent: cohorts, people and
 follow-ups are looked up by name; sessions and roll calls are made only for a cohort without
-sessions. Rows are written in bulk (a history, not a day's work through the services)."""
+sessions. Rows are written in bulk (a history, not a day's work through the services); the
+enrolments' attendance tallies are then recounted by the service, as a roll call does."""
 
 import datetime
 import random
@@ -14,6 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from assessments.models import AttendanceRecord
+from assessments.services import attendance_tallies_refresh
 from courses.models import Cohort, CoursePage, Enrolment, Session
 from indicators import rules
 from indicators.models import FollowUp
@@ -101,6 +103,7 @@ def _roll_calls(cohort: Cohort, enrolments: list[Enrolment], rng: random.Random)
                 )
             )
     AttendanceRecord.objects.bulk_create(records)
+    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
 
 
 def _follow_ups(enrolments, *, coordinator, today, rng: random.Random) -> int:

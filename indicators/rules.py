@@ -149,9 +149,10 @@ def attendance_met(*, required: bool, threshold: int, attended: int, counted: in
 # --- Tabulation ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
-    """One enrolment as the indicators see it."""
+    """One enrolment as the indicators see it (slots: ten thousand of them per page, each
+    without a dictionary of its own)."""
 
     enrolment_id: int
     learner_id: int
@@ -168,7 +169,7 @@ class Fact:
     follow_ups: tuple[tuple[int, str], ...] = ()  # (months, outcome)
 
 
-@dataclass
+@dataclass(slots=True)
 class Measure:
     """A rate or mean being summed up: its numerator, its denominator, and the people behind
     the denominator (suppression is about people, not enrolments).
@@ -226,7 +227,7 @@ _PLACEMENT_NAMES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The measures of one group of enrolments, as they are being added up."""
 
@@ -259,7 +260,8 @@ class Group:
         self.people |= other.people
         self.enrolments += other.enrolments
         for name, measure in other.measures.items():
-            self.measures[name].merge(measure)
+            if measure.denominator:  # most groups have no follow-up at some points
+                self.measures[name].merge(measure)
 
 
 @dataclass(frozen=True)
@@ -313,7 +315,7 @@ def breakdowns(
     cells: dict[tuple, Group] = {}
     key_functions = [key for key, _order in keys]
     for fact in facts:
-        k = tuple(key(fact) for key in key_functions)
+        k = tuple([key(fact) for key in key_functions])
         group = cells.get(k)
         if group is None:
             group = cells[k] = Group()

@@ -1,11 +1,12 @@
 """Reads for the indicators. Keyword-only; a fixed number of queries whatever the data.
 
-The figures come from one row per enrolment, counted by the database (attendance records per
-enrolment, a valid certificate or not, the follow-ups; the sessions in each enrolment's window
-from its cohort's session dates), then grouped by `rules.breakdowns` in one pass.
-Attendance is counted the way `assessments.selectors.session_counts` counts it for one cohort
-(the same session window, the same statuses) and summarised by the same
-`assessments.rules.summarise`, so a learner's rate here is the rate the cohort grid shows.
+The figures come from one row per enrolment (its attendance tally, a valid certificate or not,
+the follow-ups; the sessions in each enrolment's window from its cohort's session dates), then
+grouped by `rules.breakdowns` in one pass. Attendance is counted the way
+`assessments.selectors.session_counts` counts it for one cohort (the same session window, the
+same statuses: the tally corrected by the records that do not count, see `uncertain_records`)
+and measured by the same `assessments.rules.attendance` that `summarise` uses, so a learner's
+rate here is the rate the cohort grid shows.
 """
 
 import bisect
@@ -13,8 +14,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from assessments import rules as attendance_rules
@@ -87,25 +87,65 @@ def _in_window(prefix: str, enrolment: str) -> Q:
     )
 
 
+# Per enrolment; what belongs to its cohort and course comes once per cohort (`_cohorts`).
 ENROLMENT_FIELDS = (
     "pk",
     "learner_id",
     "status",
     "certified",
-    "cohort__end_date",
-    "cohort__region__name",
-    "cohort__course__title",
-    "cohort__course__attendance_required",
-    "cohort__course__attendance_threshold",
-    "cohort__course__late_counts_as_attended",
-    "cohort__course__excused_removed_from_denominator",
-    "cohort__course__awards_certificate",
     "learner__profile__gender",
     "learner__profile__birth_year",
     "cohort_id",
     "enrolled_on",
     "withdrawn_on",
+    *(f"attendance_tally__{status}" for status in attendance_rules.STATUSES),
 )
+
+
+@dataclass(frozen=True)
+class _Cohort:
+    ended: bool
+    region: str
+    region_label: str  # the region's name in the reader's language
+    course: str
+    awards_certificate: bool
+    policy: attendance_rules.AttendancePolicy
+
+
+def _cohorts(cohorts: QuerySet[Cohort], *, as_of: datetime.date) -> dict[int, _Cohort]:
+    """What the facts need of each cohort and its course, keyed by cohort id: one query."""
+    rows = (
+        cohorts.order_by()
+        .annotate(region_label=translated_name_expression("region__"))
+        .values_list(
+            "pk",
+            "end_date",
+            "region__name",
+            "region_label",
+            "course__title",
+            "course__awards_certificate",
+            "course__attendance_required",
+            "course__attendance_threshold",
+            "course__late_counts_as_attended",
+            "course__excused_removed_from_denominator",
+        )
+    )
+    return {
+        pk: _Cohort(
+            ended=end_date <= as_of,
+            region=region,
+            region_label=label,
+            course=course,
+            awards_certificate=awards,
+            policy=attendance_rules.AttendancePolicy(
+                required=required,
+                threshold=threshold,
+                late_counts_as_attended=late,
+                excused_removed_from_denominator=excused,
+            ),
+        )
+        for pk, end_date, region, label, course, awards, required, threshold, late, excused in rows
+    }
 
 
 def sessions_in_window(
@@ -136,10 +176,77 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     )
 
 
+NOT_COUNTED = tuple(f"not_counted_{status}" for status in attendance_rules.STATUSES)
+
+
+def _record_counts(records: QuerySet[AttendanceRecord], *, as_of: datetime.date) -> QuerySet:
+    """Per enrolment: of `records`, those that do not count (outside the session window, or
+    after `as_of`) per status, and those that count on `as_of` itself, as tuples
+    (enrolment id, *NOT_COUNTED, on as_of)."""
+    counts = _in_window("session__", "enrolment__") & Q(session__date__lte=as_of)
+    return (
+        records.order_by()
+        .values("enrolment_id")
+        .annotate(
+            **{
+                name: Count("pk", filter=Q(status=status))
+                - Count("pk", filter=counts & Q(status=status))
+                for name, status in zip(NOT_COUNTED, attendance_rules.STATUSES, strict=True)
+            },
+            on_as_of=Count("pk", filter=counts & Q(session__date=as_of)),
+        )
+        .values_list("enrolment_id", *NOT_COUNTED, "on_as_of")
+    )
+
+
+def uncertain_records(
+    *, cohorts: QuerySet[Cohort], as_of: datetime.date, period_end: datetime.date
+) -> QuerySet:
+    """`_record_counts` of the records of the enrolments in `cohorts` (made by `period_end`) that
+    might not count on `as_of`, found through indexes without reading the others:
+
+    - records at a session that is cancelled or not before `as_of` (through the sessions), and
+    - records at any other session outside the enrolment's window: before the enrolment date,
+      or after the learner withdrew (through the few enrolments with such sessions).
+
+    Every other record of an enrolment at its own cohort's sessions counts. So an enrolment's
+    counted records per status are its tally minus those of these that do not count: the
+    records themselves decide, whatever happened to the sessions and enrolments since they were
+    written (a session cancelled or moved, a withdrawal dated back). One query (a UNION)."""
+    own = AttendanceRecord.objects.filter(
+        session__cohort=F("enrolment__cohort"), enrolment__enrolled_on__lte=period_end
+    )
+    sessions = Session.objects.filter(cohort__in=cohorts.values("pk")).filter(
+        Q(cancelled=True) | Q(date__gte=as_of)
+    )
+    outside_window = Q(session__date__lt=F("enrolment__enrolled_on")) | Q(
+        Q(enrolment__withdrawn_on__isnull=True) | Q(session__date__gt=F("enrolment__withdrawn_on")),
+        enrolment__status=WITHDRAWN,
+    )
+    enrolments = enrolments_of(cohorts=cohorts, end=period_end).filter(
+        Q(status=WITHDRAWN)
+        | Exists(
+            Session.objects.filter(
+                cohort=OuterRef("cohort"), cancelled=False, date__lt=OuterRef("enrolled_on")
+            )
+        )
+    )
+    by_session = own.filter(session__in=sessions.values("pk"))
+    by_enrolment = own.filter(
+        outside_window,
+        enrolment__in=enrolments.values("pk"),
+        session__cancelled=False,
+        session__date__lt=as_of,
+    )
+    return _record_counts(by_session, as_of=as_of).union(
+        _record_counts(by_enrolment, as_of=as_of), all=True
+    )
+
+
 def enrolment_facts(
     *, cohorts: QuerySet[Cohort], as_of: datetime.date, period_end: datetime.date
 ) -> tuple[list[rules.Fact], dict[str, str]]:
-    """One `rules.Fact` per enrolment in `cohorts` made by the end of the period, in four
+    """One `rules.Fact` per enrolment in `cohorts` made by the end of the period, in five
     queries; and the regions' names in the reader's language.
 
     A fact names its region by the region's original name (unique, the same in every
@@ -147,111 +254,113 @@ def enrolment_facts(
     value maps each of those to the name to show.
 
     `as_of` (the period's end, or today if earlier) is when attendance is measured and whether a
-    cohort has ended is decided; certificates count if issued by the end of the period."""
+    cohort has ended is decided; certificates count if issued by the end of the period.
+    Attendance comes from each enrolment's tally of records (`AttendanceTally`), corrected by
+    the few records that may not count (`uncertain_records`), not from every record."""
     enrolments = enrolments_of(cohorts=cohorts, end=period_end)
     valid_certificate = Certificate.objects.filter(
         enrolment=OuterRef("pk"),
         status=Certificate.Status.VALID,
         issued_at__lt=end_of_day(period_end),
     )
+    # The outcome recorded at each follow-up point, if any (one at most: a unique constraint).
+    follow_ups = {
+        f"follow_up_{months}": Subquery(
+            FollowUp.objects.filter(enrolment=OuterRef("pk"), months=months)
+            .order_by()
+            .values("outcome")
+        )
+        for months in rules.FOLLOW_UP_MONTHS
+    }
     rows = (
         enrolments.order_by()
-        .annotate(
-            certified=Exists(valid_certificate),
-            region_label=translated_name_expression("cohort__region__"),
-        )
-        .values_list(*ENROLMENT_FIELDS, "region_label")
+        .annotate(certified=Exists(valid_certificate), **follow_ups)
+        .values_list(*ENROLMENT_FIELDS, *follow_ups)
     )
+    by_cohort = _cohorts(cohorts, as_of=as_of)
     # The sessions each enrolment could attend are counted here, from the dates of its
     # cohort's sessions (a few per cohort), not by joining every enrolment with every session
     # of its cohort in the database (40 rows per enrolment to group again).
     session_dates = defaultdict(list)
     for cohort_id, date in (
-        Session.objects.filter(
-            cohort__in=enrolments.order_by().values("cohort_id"), cancelled=False
-        )
+        Session.objects.filter(cohort__in=cohorts.values("pk"), cancelled=False)
         .order_by("cohort_id", "date")
         .values_list("cohort_id", "date")
     ):
         session_dates[cohort_id].append(date)
-    # The records of the scope's cohorts (through their sessions), joined with their
-    # enrolments: not records filtered by "enrolment in (the scope's enrolments)", which
-    # PostgreSQL misjudges and answers with a nested loop over the scope for every record.
-    records = (
-        AttendanceRecord.objects.filter(
-            _in_window("session__", "enrolment__"),
-            session__cohort__in=cohorts.values("pk"),
-            session__cohort=F("enrolment__cohort"),
-            session__date__lte=as_of,
-            enrolment__enrolled_on__lte=period_end,
+    # Per enrolment: its records that do not count, per status, and those counted on `as_of`
+    # (an enrolment may come in both parts of the UNION).
+    corrections = {}
+    for pk, *counts in uncertain_records(cohorts=cohorts, as_of=as_of, period_end=period_end):
+        before = corrections.get(pk)
+        corrections[pk] = (
+            counts if before is None else [a + b for a, b in zip(before, counts, strict=True)]
         )
-        .order_by()
-        .values("enrolment_id")
-        .annotate(
-            present=Count("pk", filter=Q(status=attendance_rules.PRESENT)),
-            late=Count("pk", filter=Q(status=attendance_rules.LATE)),
-            excused=Count("pk", filter=Q(status=attendance_rules.EXCUSED)),
-            absent=Count("pk", filter=Q(status=attendance_rules.ABSENT)),
-            on_as_of=Count("pk", filter=Q(session__date=as_of)),
-        )
-    )
-    by_enrolment = {row["enrolment_id"]: row for row in records}
-    follow_ups = defaultdict(list)
-    for enrolment_id, months, outcome in FollowUp.objects.filter(
-        enrolment__in=enrolments.values("pk")
-    ).values_list("enrolment_id", "months", "outcome"):
-        follow_ups[enrolment_id].append((months, outcome))
 
+    age_bands = {}
+    recorded = {}  # the follow-ups of each combination of outcomes, made once
+    no_correction = (0,) * (len(attendance_rules.STATUSES) + 1)
     facts, region_labels = [], {}
     for row in rows:
-        pk, learner_id, status, certified, end_date, region, course = row[:7]
-        required, threshold, late_counts, excused_removed, awards = row[7:12]
-        gender, birth_year, cohort_id, enrolled_on, withdrawn_on, region_label = row[12:]
-        region_labels[region] = region_label
+        pk, learner_id, status, certified, gender, birth_year, cohort_id, enrolled_on = row[:8]
+        withdrawn_on, present, late, excused, absent = row[8:13]
+        outcomes = row[13:]
+        cohort = by_cohort[cohort_id]
+        region_labels[cohort.region] = cohort.region_label
+        withdrawn = status == WITHDRAWN
         scheduled, before = sessions_in_window(
             session_dates[cohort_id],
             enrolled_on=enrolled_on,
-            withdrawn=status == WITHDRAWN,
+            withdrawn=withdrawn,
             withdrawn_on=withdrawn_on,
             as_of=as_of,
         )
-        counted = by_enrolment.get(pk, {})
-        summary = attendance_rules.summarise(
+        # No tally: no record (a LEFT JOIN's NULLs).
+        not_present, not_late, not_excused, not_absent, on_as_of = corrections.get(
+            pk, no_correction
+        )
+        attendance = attendance_rules.attendance(
             attendance_rules.SessionCounts(
                 scheduled=scheduled,
-                held=before + counted.get("on_as_of", 0),
-                present=counted.get("present", 0),
-                late=counted.get("late", 0),
-                excused=counted.get("excused", 0),
-                absent=counted.get("absent", 0),
-                withdrawn=status == WITHDRAWN,
+                held=before + on_as_of,
+                present=(present or 0) - not_present,
+                late=(late or 0) - not_late,
+                excused=(excused or 0) - not_excused,
+                absent=(absent or 0) - not_absent,
+                withdrawn=withdrawn,
             ),
-            attendance_rules.AttendancePolicy(
-                required=required,
-                threshold=threshold,
-                late_counts_as_attended=late_counts,
-                excused_removed_from_denominator=excused_removed,
-            ),
+            cohort.policy,
         )
-        ended = end_date <= as_of
-        stayed = status != WITHDRAWN
+        age_band = age_bands.get(birth_year)
+        if age_band is None:
+            age_band = age_bands[birth_year] = rules.age_band(
+                birth_year=birth_year, year=period_end.year
+            )
         facts.append(
             rules.Fact(
                 enrolment_id=pk,
                 learner_id=learner_id,
-                region=region,
-                course=course,
+                region=cohort.region,
+                course=cohort.course,
                 gender=gender or rules.NOT_RECORDED,
-                age_band=rules.age_band(birth_year=birth_year, year=period_end.year),
-                ended=ended,
-                completed=ended
-                and stayed
-                and (summary.meets_threshold or certified or status == COMPLETED),
-                awards_certificate=awards,
+                age_band=age_band,
+                ended=cohort.ended,
+                completed=cohort.ended
+                and not withdrawn
+                and (attendance.meets_threshold or certified or status == COMPLETED),
+                awards_certificate=cohort.awards_certificate,
                 certified=certified,
-                attended=summary.attended,
-                counted=summary.counted,
-                follow_ups=tuple(sorted(follow_ups.get(pk, ()))),
+                attended=attendance.attended,
+                counted=attendance.counted,
+                follow_ups=recorded.get(outcomes)
+                or recorded.setdefault(
+                    outcomes,
+                    tuple(
+                        (months, outcome)
+                        for months, outcome in zip(rules.FOLLOW_UP_MONTHS, outcomes, strict=True)
+                        if outcome is not None
+                    ),
+                ),
             )
         )
     return facts, region_labels
@@ -260,27 +369,31 @@ def enrolment_facts(
 def certificates_by_month(
     *, enrolments: QuerySet[Enrolment], start: datetime.date, end: datetime.date
 ) -> list[tuple[datetime.date, int]]:
-    """Valid certificates issued in the period, per month (every month of the period listed)."""
-    issued = {
-        month.date() if isinstance(month, datetime.datetime) else month: n
-        for month, n in Certificate.objects.filter(
-            enrolment__in=enrolments.values("pk"),
-            status=Certificate.Status.VALID,
-            issued_at__gte=end_of_day(start - datetime.timedelta(days=1)),
-            issued_at__lt=end_of_day(end),
-        )
-        .annotate(month=TruncMonth("issued_at"))
-        .order_by()
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    }
+    """Valid certificates issued in the period, per month (every month of the period listed),
+    months starting at midnight in the site's time zone. Counted by ranges of `issued_at` in
+    one pass (one count per month), which an index can answer and SQLite does not have to
+    truncate in Python certificate by certificate."""
     months = []
     month = start.replace(day=1)
     while month <= end:
-        months.append((month, issued.get(month, 0)))
+        months.append(month)
         month = rules.add_months(month, 1)
-    return months
+    # The first moment of each month in the period (of its first day for the first month),
+    # and the first moment after the period.
+    bounds = [end_of_day(max(month, start) - datetime.timedelta(days=1)) for month in months]
+    bounds.append(end_of_day(end))
+    issued = Certificate.objects.filter(
+        enrolment__in=enrolments.values("pk"),
+        status=Certificate.Status.VALID,
+        issued_at__gte=bounds[0],
+        issued_at__lt=bounds[-1],
+    ).aggregate(
+        **{
+            f"m{i}": Count("pk", filter=Q(issued_at__gte=bounds[i], issued_at__lt=bounds[i + 1]))
+            for i in range(len(months))
+        }
+    )
+    return [(month, issued[f"m{i}"]) for i, month in enumerate(months)]
 
 
 @dataclass(frozen=True)

@@ -279,3 +279,13 @@ class AttendanceRecordFactory(factory.django.DjangoModelFactory):
     )
     status = "present"
     recorded_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Written directly, not by a roll call: the enrolment's tally is recounted after, as the
+        roll call does."""
+        from assessments.services import attendance_tallies_refresh
+
+        record = super()._create(model_class, *args, **kwargs)
+        attendance_tallies_refresh(enrolments=Enrolment.objects.filter(pk=record.enrolment_id))
+        return record

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from assessments.models import AttendanceRecord
-from courses.models import Session
+from assessments.services import attendance_tallies_refresh
+from courses.models import Enrolment, Session
 from lms.models import Profile
 from tests import factories
 
@@ -62,4 +63,5 @@ def ended_cohort(
             )
             for i, e in enumerate(enrolments)
         )
+    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
     return cohort, enrolments

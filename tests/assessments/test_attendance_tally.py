@@ -185,7 +185,7 @@ def test_after_any_writes_tallies_equal_records_and_indicators_equal_the_grid(
                     cohorts=Cohort.objects.filter(pk=cohort.pk),
                     as_of=as_of,
                     period_end=period_end,
-                )
+                )[0]
             }
             grid = selectors.attendance_summaries(cohort=cohort, as_of=as_of)
             assert set(facts) == {

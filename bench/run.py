@@ -221,12 +221,13 @@ def certificate_rows() -> list[list[str]]:
         return match.groups() if match else None
 
     minimal = row("minimal page")
+    details = row("learner's details alone")
     certificate = row("certificate")
     branded = row("certificate, logo+signature")
     serial = re.search(r"batch of \d+, serial:\s+([\d.]+) s wall", out)
     parallel = re.search(r"batch of (\d+), (\d+) workers:\s+([\d.]+) s wall \(([\d.]+)x", out)
     busy = re.search(r"cores busy rendering: ([\d.]+) of", out)
-    if not (minimal and certificate and branded and serial and parallel and busy):
+    if not (minimal and details and certificate and branded and serial and parallel and busy):
         return [["certificates (bench/certificates.py)", "", "", "", "", "failed"]]
     batch, workers, wall, speedup = parallel.groups()
 
@@ -246,6 +247,14 @@ def certificate_rows() -> list[list[str]]:
             "",
             "",
             f"median of 10, warm process; CPU {minimal[1]} ms",
+        ],
+        [
+            "learner's name and one line alone (floor for a stamped design)",
+            "",
+            details[0],
+            "",
+            "",
+            f"{details[2]} x the minimal page; CPU {details[1]} ms, {details[3]} x",
         ],
         [
             "certificate PDF (2 pages, QR code)",

@@ -14,6 +14,11 @@ The version moves on:
 - when a model is saved or deleted outside such a request (management commands, background
   tasks, the shell), except in the apps of `PAGE_CACHE_IGNORED_APPS`, which write on their own
   (sessions, login attempts, the task queue) and show nothing on people's pages;
+- when a service whose writes send no model signal (`update()`, `bulk_create()`) says it changed
+  something (`changed()`): the attendance-risk refresh (`manage.py attendance_risks_refresh`
+  every night, and after a roll call or a changed schedule) when a learner's state or figures
+  changed, `manage.py attendance_tallies_rebuild` when it corrected a tally, and the language
+  remembered in a person's profile;
 - with the date (pages show "today" and upcoming sessions), and with the person's language.
 
 A page is served from the cache only to the same person, in the same language, with the same CSRF
@@ -163,12 +168,23 @@ class WritesInvalidateMiddleware:
         return response
 
 
+def changed() -> None:
+    """Say that something people's pages may show has changed: the version moves on now, and
+    again once the current transaction commits (at once outside one). A page rendered in between
+    still shows the old data, and would otherwise stay cached under the new version.
+
+    The model signals call it for every save and delete (outside `PAGE_CACHE_IGNORED_APPS`). A
+    service that writes what they do not see (`QuerySet.update()`, `bulk_create()`,
+    `bulk_update()`, raw SQL), with nothing else saved in the same transaction, calls it itself
+    when it changed something, and only then: a run that changes nothing keeps every page
+    cached. Whoever calls the service (a view, a command, a task, the shell), the pages follow."""
+    bump()
+    transaction.on_commit(bump)
+
+
 def _model_changed(sender, **kwargs) -> None:
     if sender._meta.app_label not in settings.PAGE_CACHE_IGNORED_APPS:
-        # Now, and again after the commit: a page read in between (still showing the old data)
-        # would otherwise stay cached under the new version.
-        bump()
-        transaction.on_commit(bump)
+        changed()
 
 
 def connect_signals() -> None:

@@ -2,14 +2,18 @@
 and every way a change reaches the page."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import AttendanceRisk
+from assessments.services import RollCallEntry, roll_call_save
 from courses import services as course_services
 from courses.models import LessonCompletion
 from lms import page_cache
@@ -18,6 +22,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/learning/"
+DAY = datetime.timedelta(days=1)
 
 
 def queries(client, url=DASHBOARD):
@@ -58,6 +63,65 @@ def test_a_change_made_outside_any_request_shows(learner_client, world):
     course_services.lesson_complete(enrolment=world.enrolment_a, lesson=lesson)
     assert LessonCompletion.objects.filter(enrolment=world.enrolment_a).count() == 1
     assert "1 of 3 required lessons done" in learner_client.get(DASHBOARD).text
+
+
+@pytest.fixture
+def roll_call_not_taken(world):
+    """Ten sessions of cohort X, from the day before yesterday on, at 90%. Learner A missed the
+    first (its roll call taken yesterday): at best 9 of 10, on track. Yesterday's session was
+    held but its roll call never taken: from today on it counts as missed too, at best 8 of 10,
+    at risk, which only the nightly refresh notices (nobody writes anything today)."""
+    today = timezone.localdate()
+    sessions = [
+        factories.SessionFactory(cohort=world.cohort_x, date=today + (i - 2) * DAY)
+        for i in range(10)
+    ]
+    roll_call_save(
+        session=sessions[0],
+        entries=[RollCallEntry(world.enrolment_a.pk, "absent")],
+        by=world.trainer_x,
+        today=today - DAY,
+    )
+    assert not AttendanceRisk.objects.filter(at_risk=True).exists()
+
+
+def nightly_risk_refresh(django_capture_on_commit_callbacks):
+    """`manage.py attendance_risks_refresh` as cron runs it: outside any request, each cohort's
+    transaction committed (the coordinators' email is queued for a worker, which runs later)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("attendance_risks_refresh", stdout=io.StringIO())
+
+
+@pytest.fixture
+def tasks_wait_for_a_worker(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def test_the_nightly_risk_refresh_shows_at_once(
+    learner_client, roll_call_not_taken, tasks_wait_for_a_worker, django_capture_on_commit_callbacks
+):
+    """The refresh writes the risks with update() and bulk_create(), which send no signal: it
+    moves the version on itself, and the learner's next visit shows the warning."""
+    assert "is at risk" not in queries(learner_client)[0].text
+    assert queries(learner_client)[1] <= 2  # served from the cache
+    nightly_risk_refresh(django_capture_on_commit_callbacks)
+    assert AttendanceRisk.objects.get(enrolment__learner__username="learner_a").at_risk
+    page = learner_client.get(DASHBOARD).text
+    assert "your attendance in Artisan Baking is at risk" in page
+    assert "at most 80%" in page
+
+
+def test_a_risk_refresh_that_changes_nothing_keeps_the_pages(
+    learner_client, roll_call_not_taken, tasks_wait_for_a_worker, django_capture_on_commit_callbacks
+):
+    nightly_risk_refresh(django_capture_on_commit_callbacks)  # learner A at risk
+    page = queries(learner_client)[0].text
+    version = page_cache.version()
+    nightly_risk_refresh(django_capture_on_commit_callbacks)
+    assert page_cache.version() == version
+    cached, count = queries(learner_client)
+    assert count <= 2
+    assert cached.content.decode() == page
 
 
 def test_another_persons_write_shows_too(client, world, learner_client):
@@ -128,6 +192,26 @@ def test_the_version_survives_the_cache_forgetting_it():
     assert after != before
     page_cache.bump()
     assert page_cache.version() == after + 1
+
+
+def test_a_language_remembered_outside_a_request_moves_the_version_on(world):
+    from lms.services import profile_set_language
+
+    version = page_cache.version()
+    profile_set_language(user=world.learner_a, language="it")
+    assert page_cache.version() > version
+
+
+def test_changed_moves_the_version_on_now_and_again_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    """A page rendered between the write and its commit shows the old data: the second move
+    keeps it from being served."""
+    first = page_cache.version()
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.changed()
+        assert page_cache.version() == first + 1
+    assert page_cache.version() == first + 2
 
 
 # --- The logged-in person, read from the cache (CachedUserBackend) ------------------------------

@@ -33,52 +33,23 @@ RUNS = 5
 
 
 def build(*, learners: int, sessions: int, course, trainer):
-    from assessments import services
-    from assessments.models import AttendanceRecord
-    from courses.models import Cohort, Enrolment, Session
-    from lms.models import Profile, Region, User
+    """A cohort of `trainer`'s, filled as the query budget tests fill theirs."""
+    from courses.models import Cohort
+    from lms.models import Region
+    from tests import factories
 
     today = timezone.localdate()
-    start = today - datetime.timedelta(days=sessions - 1)
     region, _created = Region.objects.get_or_create(code="bench", defaults={"name": "Bench"})
     cohort = Cohort.objects.create(
         course=course,
         name=f"{learners}x{sessions}",
         region=region,
-        start_date=start,
+        start_date=today - datetime.timedelta(days=sessions - 1),
         end_date=today + datetime.timedelta(days=30),
         capacity=learners,
     )
     cohort.trainers.add(trainer)
-    users = User.objects.bulk_create(User(username=f"b{cohort.pk}-{i}") for i in range(learners))
-    Profile.objects.bulk_create(
-        Profile(user=u, printed_name=f"Learner {i:04}") for i, u in enumerate(users)
-    )
-    enrolments = Enrolment.objects.bulk_create(
-        Enrolment(learner=u, cohort=cohort, enrolled_on=start) for u in users
-    )
-    session_list = Session.objects.bulk_create(
-        Session(
-            cohort=cohort,
-            topic=f"Session {i}",
-            date=start + datetime.timedelta(days=i),
-            start_time=datetime.time(9),
-            end_time=datetime.time(12),
-        )
-        for i in range(sessions)
-    )
-    statuses = ["present", "present", "present", "late", "absent", "excused"]
-    AttendanceRecord.objects.bulk_create(
-        AttendanceRecord(
-            session=s,
-            enrolment=e,
-            status=statuses[(i + j) % len(statuses)],
-            recorded_at=timezone.now(),
-        )
-        for i, s in enumerate(session_list[:-1])
-        for j, e in enumerate(enrolments)
-    )
-    services.attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
+    enrolments, session_list = factories.fill_cohort(cohort, learners=learners, sessions=sessions)
     return cohort, enrolments, session_list
 
 

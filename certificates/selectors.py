@@ -253,13 +253,16 @@ def learning_record(*, learner, language: str | None = None) -> list[RecordEntry
     ):
         certificates[certificate.enrolment_id].append(certificate)
     courses = localized_pages(
-        [e.cohort.course for e in enrolments], queryset=CoursePage.objects.all(), language=language
+        [e.cohort.course for e in enrolments],
+        queryset=CoursePage.objects.select_related("trade"),
+        language=language,
     )
     return [
         RecordEntry(
             enrolment=e,
             course=course,
-            trade=e.cohort.course.trade.name_in(language),
+            # The translation's trade, which an editor may have set apart from the original's.
+            trade=course.trade.name_in(language),
             outcomes=course.outcomes,
             certificate=(certificates.get(e.pk) or [None])[0],
         )

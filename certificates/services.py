@@ -63,7 +63,9 @@ def _snapshot(
     cohort = enrolment.cohort
     # Course rules come from the original; the words printed from its translation, if live.
     rules_course: CoursePage = cohort.course
-    course = localized_page(rules_course, language=language)
+    course = localized_page(
+        rules_course, queryset=CoursePage.objects.select_related("trade"), language=language
+    )
     branding = selectors.branding()
     attendance_rate = None
     if rules_course.attendance_required and facts.attendance is not None:
@@ -72,9 +74,9 @@ def _snapshot(
     return {
         "printed_name": enrolment.learner.display_name,
         "course_title": course.title,
-        # The trade and region are the original's (the same rows whatever the language),
-        # named in the certificate's language.
-        "trade": rules_course.trade.name_in(language),
+        # The trade as the course reads in the certificate's language: an editor may set
+        # another on the translation. Trade and region names are in that language too.
+        "trade": course.trade.name_in(language),
         "kind": course.kind,
         "eqf_level": course.eqf_level,
         "notional_hours": course.notional_hours,

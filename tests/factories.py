@@ -289,3 +289,47 @@ class AttendanceRecordFactory(factory.django.DjangoModelFactory):
         record = super()._create(model_class, *args, **kwargs)
         attendance_tallies_refresh(enrolments=Enrolment.objects.filter(pk=record.enrolment_id))
         return record
+
+
+def fill_cohort(cohort, *, learners: int, sessions: int):
+    """`learners` enrolled learners and `sessions` daily sessions ending today, every session but
+    today's recorded (present, late, absent and excused in turn), written in bulk and the
+    attendance tallies recounted, as after the roll calls. Returns (enrolments, sessions).
+    For the query budgets and bench/attendance.py, which time the same data."""
+    from assessments.services import attendance_tallies_refresh
+
+    today = timezone.localdate()
+    users = User.objects.bulk_create(
+        User(username=f"bulk{cohort.pk}-{i}", first_name="L", last_name=str(i))
+        for i in range(learners)
+    )
+    Profile.objects.bulk_create(
+        Profile(user=u, printed_name=f"Learner {i:03}") for i, u in enumerate(users)
+    )
+    start = today - datetime.timedelta(days=sessions - 1)
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(learner=u, cohort=cohort, enrolled_on=start) for u in users
+    )
+    session_list = Session.objects.bulk_create(
+        Session(
+            cohort=cohort,
+            topic=f"Session {i}",
+            date=start + datetime.timedelta(days=i),
+            start_time=datetime.time(9),
+            end_time=datetime.time(12),
+        )
+        for i in range(sessions)
+    )
+    statuses = ["present", "present", "present", "late", "absent", "excused"]
+    AttendanceRecord.objects.bulk_create(
+        AttendanceRecord(
+            session=s,
+            enrolment=e,
+            status=statuses[(i + j) % len(statuses)],
+            recorded_at=timezone.now(),
+        )
+        for i, s in enumerate(session_list[:-1])  # today's roll call is not taken yet
+        for j, e in enumerate(enrolments)
+    )
+    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
+    return enrolments, session_list

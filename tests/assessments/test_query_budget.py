@@ -7,9 +7,6 @@ import pytest
 from django.utils import timezone
 
 from assessments.models import AttendanceRecord
-from assessments.services import attendance_tallies_refresh
-from courses.models import Enrolment, Session
-from lms.models import Profile, User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -30,45 +27,6 @@ ROLL_CALL_POST_BUDGET = 31
 SIZES = [pytest.param(5, 4, id="5x4"), pytest.param(200, 40, id="200x40")]
 
 
-def build(cohort, *, learners: int, sessions: int):
-    """`learners` enrolled learners and `sessions` sessions up to today, all recorded, in bulk."""
-    today = timezone.localdate()
-    users = User.objects.bulk_create(
-        User(username=f"bulk{cohort.pk}-{i}", first_name="L", last_name=str(i))
-        for i in range(learners)
-    )
-    Profile.objects.bulk_create(
-        Profile(user=u, printed_name=f"Learner {i:03}") for i, u in enumerate(users)
-    )
-    start = today - datetime.timedelta(days=sessions - 1)
-    enrolments = Enrolment.objects.bulk_create(
-        Enrolment(learner=u, cohort=cohort, enrolled_on=start) for u in users
-    )
-    session_list = Session.objects.bulk_create(
-        Session(
-            cohort=cohort,
-            topic=f"Session {i}",
-            date=start + datetime.timedelta(days=i),
-            start_time=datetime.time(9),
-            end_time=datetime.time(12),
-        )
-        for i in range(sessions)
-    )
-    statuses = ["present", "present", "present", "late", "absent", "excused"]
-    AttendanceRecord.objects.bulk_create(
-        AttendanceRecord(
-            session=s,
-            enrolment=e,
-            status=statuses[(i + j) % len(statuses)],
-            recorded_at=timezone.now(),
-        )
-        for i, s in enumerate(session_list[:-1])  # today's roll call is not taken yet
-        for j, e in enumerate(enrolments)
-    )
-    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
-    return enrolments, session_list
-
-
 @pytest.fixture
 def big_cohort(world):
     cohort = factories.CohortFactory(
@@ -83,7 +41,7 @@ def big_cohort(world):
 
 @pytest.mark.parametrize(("learners", "sessions"), SIZES)
 def test_cohort_grid(client, world, big_cohort, django_assert_max_num_queries, learners, sessions):
-    build(big_cohort, learners=learners, sessions=sessions)
+    factories.fill_cohort(big_cohort, learners=learners, sessions=sessions)
     client.force_login(world.coordinator_x)
     client.get("/")  # once-per-session effects (settings row, session touch) stay out
     with django_assert_max_num_queries(GRID_BUDGET):
@@ -97,7 +55,9 @@ def test_cohort_grid(client, world, big_cohort, django_assert_max_num_queries, l
 def test_roll_call_get(
     client, world, big_cohort, django_assert_max_num_queries, learners, sessions
 ):
-    _enrolments, session_list = build(big_cohort, learners=learners, sessions=sessions)
+    _enrolments, session_list = factories.fill_cohort(
+        big_cohort, learners=learners, sessions=sessions
+    )
     client.force_login(world.trainer_x)
     client.get("/")  # once-per-session effects (settings row, session touch) stay out
     with django_assert_max_num_queries(ROLL_CALL_GET_BUDGET):
@@ -110,7 +70,9 @@ def test_roll_call_get(
 def test_roll_call_post(
     client, world, big_cohort, django_assert_max_num_queries, learners, sessions
 ):
-    enrolments, session_list = build(big_cohort, learners=learners, sessions=sessions)
+    enrolments, session_list = factories.fill_cohort(
+        big_cohort, learners=learners, sessions=sessions
+    )
     # Yesterday's roll call (recorded) changes for everyone; today's (not taken) is created.
     yesterday, today = session_list[-2], session_list[-1]
     client.force_login(world.trainer_x)

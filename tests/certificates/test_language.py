@@ -280,3 +280,58 @@ def test_learning_record_names_the_trade_in_the_learners_language(client, baking
     assert "Panadería artesanal" in text
     assert "Panadería 2 de marzo de 2026" in text  # the trade, then the dates
     assert "Baking" not in text
+
+
+def _translation_sets_another_trade(enrolment):
+    """An editor sets another trade on the course's Spanish translation than on its original;
+    both trades have Spanish and Italian names."""
+    _name_trade_and_region(enrolment, name_es=("Panadería", "Región Norte"))
+    original_trade = enrolment.cohort.course.trade
+    original_trade.name_it = "Panificazione"
+    original_trade.save()
+    pastry = factories.TradeFactory(name="Pastry", name_es="Pastelería", name_it="Pasticceria")
+    page_translation_publish(page=enrolment.cohort.course, language="es", fields={"trade": pastry})
+    return pastry
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False)
+def test_certificate_prints_the_trade_of_the_course_as_read_in_its_language(baking):
+    coordinator, enrolment = baking
+    _translation_sets_another_trade(enrolment)
+    _speaks(enrolment.learner, "es")
+    other = factories.EnrolmentFactory(cohort=enrolment.cohort)  # prefers English
+
+    spanish = factories.certificate_issue_now(enrolment, by=coordinator)
+    english = factories.certificate_issue_now(other, by=coordinator)
+
+    # The Spanish translation's trade, named in Spanish; the original's on the English one.
+    assert spanish.snapshot["trade"] == "Pastelería"
+    assert "Panadería artesanal (Pastelería)" in _pdf_text(spanish)
+    assert english.snapshot["trade"] == "Baking"
+    assert "Artisan Baking (Baking)" in _pdf_text(english)
+
+
+def test_certificate_in_a_language_without_a_translation_prints_the_originals_trade(baking):
+    coordinator, enrolment = baking
+    _translation_sets_another_trade(enrolment)
+
+    services.certificates_issue(
+        cohort=enrolment.cohort, enrolment_ids=[enrolment.pk], by=coordinator, language="it"
+    )
+
+    # No Italian translation of the course: the original's trade, named in Italian.
+    assert Certificate.objects.get(enrolment=enrolment).snapshot["trade"] == "Panificazione"
+
+
+def test_learning_record_names_the_trade_of_the_course_as_read_in_its_language(client, baking):
+    _coordinator, enrolment = baking
+    _translation_sets_another_trade(enrolment)
+    _speaks(enrolment.learner, "es")
+    client.force_login(enrolment.learner)
+
+    response = client.get(reverse("certificates:learning_record"))
+
+    reader = PdfReader(io.BytesIO(response.content))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert "Pastelería 2 de marzo de 2026" in text  # the translation's trade, then the dates
+    assert "Panadería 2" not in text

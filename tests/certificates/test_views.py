@@ -88,6 +88,15 @@ def test_posting_nothing_or_garbage_gives_a_message_not_a_500(client, world):
     assert not Certificate.objects.exists()
 
 
+@pytest.mark.parametrize("garbage", ["²", "٣", "9" * 30, f"{2**63}"])
+def test_posting_odd_digits_or_huge_ids_gives_a_message_not_a_500(client, world, garbage):
+    client.force_login(world.coordinator_x)
+    response = client.post(queue_url(world.cohort_x), {"enrolment": [garbage]})
+    assert response.status_code == 200
+    assert "not in the cohort" in response.text
+    assert not Certificate.objects.exists()
+
+
 @pytest.mark.parametrize("who", ["coordinator_y", "trainer_x", "learner_a", "outsider"])
 def test_queue_is_only_for_the_cohorts_coordinators(client, world, who):
     client.force_login(getattr(world, who))

@@ -147,7 +147,7 @@ def test_assigning_respects_capacity_through_the_page(client, world, training, m
     assert not Assignment.objects.filter(mentee=second.learner).exists()
 
 
-@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5"])
+@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5", "²", "9" * 30])
 def test_assigning_with_a_bad_choice_says_what_to_do(client, world, mentor, chosen):
     login(client, world.coordinator_x)
     url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"

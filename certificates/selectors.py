@@ -218,7 +218,9 @@ def batch_progress(*, batch: CertificateBatch) -> BatchProgress:
 def certificate_by_lookup(*, text: str) -> Certificate | None:
     """A certificate by its verification code or its serial number."""
     text = (text or "").strip()
-    if not text:
+    # No code or serial holds a NUL character, and PostgreSQL refuses one in a query: a
+    # scanned or typed address such as /verify/a%00b/ is simply unknown.
+    if not text or "\x00" in text:
         return None
     query = Q(serial=text) if rules.looks_like_serial(text) else Q(verification_code=text)
     return Certificate.objects.filter(query).select_related("superseded_by").first()

@@ -200,7 +200,9 @@ def certificates_issue(
     raw = [str(pk).strip() for pk in enrolment_ids]
     if not raw:
         raise ValidationError(MSG_NOTHING_SELECTED)
-    if not all(pk.isdigit() for pk in raw):
+    # Plain digits only, and few enough to be an id: "²" passes isdigit() but not int(), and a
+    # number beyond the database's integers fails in the query.
+    if not all(pk.isascii() and pk.isdigit() and len(pk) <= 18 for pk in raw):
         raise ValidationError(MSG_NOT_IN_COHORT)
     ids = sorted({int(pk) for pk in raw})
     created: list[Certificate] = []

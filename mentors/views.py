@@ -179,7 +179,9 @@ def assign(request, enrolment_id: int):
     enrolment = get_object_or_404(selectors.mentee_enrolments(user=request.user), pk=enrolment_id)
     if request.method == "POST":
         chosen = request.POST.get("mentor", "")
-        mentor = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        # "²" is a digit to isdigit() but not to int().
+        plain = chosen.isascii() and chosen.isdigit()
+        mentor = User.objects.filter(pk=int(chosen)).first() if plain else None
         if mentor is None:
             messages.error(request, _("Choose a mentor from the list."))
         else:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from certificates import services
+from certificates import selectors, services
 from certificates.models import Certificate
 from courses.models import Enrolment
 from tests import factories
@@ -84,6 +84,15 @@ def test_posting_nothing_or_garbage_gives_a_message_not_a_500(client, world):
     assert response.status_code == 200
     assert "not in the cohort" in response.text
     response = client.post(queue_url(world.cohort_x), {"enrolment": [world.enrolment_b.pk]})
+    assert "not in the cohort" in response.text
+    assert not Certificate.objects.exists()
+
+
+@pytest.mark.parametrize("garbage", ["²", "٣", "9" * 30, f"{2**63}"])
+def test_posting_odd_digits_or_huge_ids_gives_a_message_not_a_500(client, world, garbage):
+    client.force_login(world.coordinator_x)
+    response = client.post(queue_url(world.cohort_x), {"enrolment": [garbage]})
+    assert response.status_code == 200
     assert "not in the cohort" in response.text
     assert not Certificate.objects.exists()
 
@@ -295,6 +304,18 @@ def test_superseded_certificate_is_no_longer_valid(client, world, certified):
 
 def test_unknown_code_is_unknown(client, world):
     response = client.get(reverse("verify:detail", args=["not-a-real-code-at-all"]))
+    assert response.status_code == 404
+    assert "Unknown certificate." in response.text
+
+
+def test_code_with_a_nul_character_is_unknown_not_a_server_error(
+    client, world, certified, django_assert_num_queries
+):
+    # PostgreSQL refuses NUL in a query (a 500 on the public page); SQLite accepts it, so the
+    # lookup must not reach the database at all.
+    with django_assert_num_queries(0):
+        assert selectors.certificate_by_lookup(text=f"{certified.verification_code}\x00") is None
+    response = client.get(f"/verify/{certified.verification_code[:10]}%00/")
     assert response.status_code == 404
     assert "Unknown certificate." in response.text
 

@@ -63,6 +63,14 @@ def test_learner_reading_spanish_sees_the_course_in_spanish(client, world, spani
     assert "Mezclar la masa" in dashboard.text  # the lesson to start with
 
 
+def test_spanish_dashboard_names_the_translated_course_to_screen_readers(client, world, spanish):
+    # "My attendance" carries the course's name for screen readers, as the card's title does.
+    client = _reading_in(client, world.learner_a, "es")
+    dashboard = client.get("/learning/").text
+    assert '<span class="visually-hidden">: Panadería artesanal</span>' in dashboard
+    assert f'<span class="visually-hidden">: {world.course.title}</span>' not in dashboard
+
+
 def test_english_reader_sees_the_original(client, world, spanish):
     client = _reading_in(client, world.learner_a, "en")
     page = client.get(world.course.url)

@@ -2,6 +2,7 @@
 coverage, and what a mentor may see."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -147,7 +148,7 @@ def test_assigning_respects_capacity_through_the_page(client, world, training, m
     assert not Assignment.objects.filter(mentee=second.learner).exists()
 
 
-@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5"])
+@pytest.mark.parametrize("chosen", ["", "abc", "99999", "1.5", "²", "9" * 30])
 def test_assigning_with_a_bad_choice_says_what_to_do(client, world, mentor, chosen):
     login(client, world.coordinator_x)
     url = f"/mentors/mentees/{world.enrolment_a.pk}/assign/"
@@ -193,6 +194,25 @@ def test_a_mentor_sees_names_and_contact_of_their_mentees_only(client, world, me
         "/mentors/coverage/",
     ):
         assert client.get(url).status_code in (403, 404), url
+
+
+def test_a_mentor_and_a_volunteer_read_their_dates_in_their_language(client, world, mentor):
+    # "válida hasta el 2027-10-24" in a Spanish sentence: dates follow the reader's language.
+    mentor.profile.preferred_language = "es"
+    mentor.profile.save()
+    login(client, mentor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    page = client.get("/mentors/").content.decode()
+    assert re.search(r"válida hasta el \d{1,2} de [a-z]+ de \d{4}\.", page)
+
+    certified_learner(world)
+    world.learner_a.profile.preferred_language = "es"
+    world.learner_a.profile.save()
+    VolunteerRequest.objects.create(person=world.learner_a, motivation="Ayudar")
+    login(client, world.learner_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    page = client.get("/learning/").content.decode()
+    assert re.search(r"formación de mentores el \d{1,2} de [a-z]+ de \d{4}\.", page)
 
 
 def test_coverage_lists_a_region_without_mentors_first(client, world, training, mentor):

@@ -335,3 +335,14 @@ def test_learning_record_names_the_trade_of_the_course_as_read_in_its_language(c
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Pastelería 2 de marzo de 2026" in text  # the translation's trade, then the dates
     assert "Panadería 2" not in text
+
+
+@pytest.mark.parametrize(("language", "label"), [("es", "Nivel EQF"), ("pt", "Nível EQF")])
+def test_the_eqf_label_starts_with_a_capital_like_the_others(client, baking, language, label):
+    coordinator, enrolment = baking
+    _speaks(enrolment.learner, language)  # the details are in the certificate's language
+    certificate = factories.certificate_issue_now(enrolment, by=coordinator)
+
+    page = client.get(f"/verify/{certificate.verification_code}/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert f'<dt class="col-sm-4">{label}</dt>' in page.text

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -92,6 +93,15 @@ class Region(NamedInLanguages):
         verbose_name_plural = _("regions")
 
 
+def validate_birth_year_not_in_future(value: int) -> None:
+    """Nobody was born after this year (the indicators would count them in the youngest band)."""
+    this_year = timezone.localdate().year
+    if value is not None and value > this_year:
+        raise ValidationError(
+            _("Enter a year no later than %(year)s."), code="future", params={"year": this_year}
+        )
+
+
 class Profile(models.Model):
     class Gender(models.TextChoices):
         WOMAN = "woman", _("Woman")
@@ -138,7 +148,11 @@ class Profile(models.Model):
         _("birth year (optional)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        validators=[
+            MinValueValidator(1900),
+            MaxValueValidator(2100),
+            validate_birth_year_not_in_future,
+        ],
         help_text=_("Optional. Used only for anonymous equality statistics by age band."),
     )
     phone = models.CharField(_("phone (optional)"), max_length=40, blank=True)

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+import time_machine
 
 from lms.models import Profile
 
@@ -35,6 +38,23 @@ def test_bad_birth_year_is_refused_and_nothing_changes(client, world):
     assert response.status_code == 200
     assert "is-invalid" in response.text
     assert Profile.objects.get(user=world.learner_a).printed_name == before
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC), tick=False)
+def test_a_birth_year_in_the_future_is_refused_and_this_year_accepted(client, world):
+    client.force_login(world.learner_a)
+    profile = {"printed_name": "New Name", "preferred_language": "en"}
+
+    response = client.post("/accounts/profile/", {**profile, "birth_year": "2027"})
+
+    assert response.status_code == 200
+    assert "Enter a year no later than 2026." in response.text
+    assert Profile.objects.get(user=world.learner_a).birth_year is None
+
+    response = client.post("/accounts/profile/", {**profile, "birth_year": "2026"})
+
+    assert response.status_code == 302
+    assert Profile.objects.get(user=world.learner_a).birth_year == 2026
 
 
 def test_profile_needs_login(client):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -45,7 +46,7 @@ def followup_record(
         raise ValidationError(
             MSG_NOT_YET
             % {
-                "date": rules.follow_up_due_on(end_date=end_date, months=months).isoformat(),
+                "date": date_format(rules.follow_up_due_on(end_date=end_date, months=months)),
                 "months": months,
             }
         )

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,7 +24,7 @@ class AcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = cohorts
         self.fields["cohort"].label_from_instance = lambda c: (
-            f"{c.course.title} · {c.name} · {c.region} ({c.start_date:%Y-%m-%d})"
+            f"{c.course.title} · {c.name} · {c.region} ({date_format(c.start_date)})"
         )
 
 

@@ -1,10 +1,13 @@
 """Recording follow-ups: who may, when, and what bad input leaves behind (nothing)."""
 
 import datetime
+import html
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Enrolment
@@ -62,7 +65,7 @@ def test_recording_again_corrects_and_keeps_the_earlier_answer_in_the_log(world,
 
 def test_not_before_the_day_it_falls_due(world, finished):
     _cohort, (enrolment, _other) = finished
-    with pytest.raises(ValidationError, match=r"not due yet.*2026-04-30"):
+    with pytest.raises(ValidationError, match=r"not due yet.*April 30, 2026"):
         services.followup_record(
             enrolment=enrolment,
             months=3,
@@ -171,6 +174,48 @@ def test_the_form_says_why_and_saves_nothing_when_not_due(client, world, finishe
     assert response.status_code == 200
     assert "not due yet" in response.text
     assert not FollowUp.objects.exists()
+
+
+FOLLOW_UP_DATES = {
+    # ended, 3 months, 12 months (not due yet on 1 August 2026), recorded
+    "en": ("Jan. 31, 2026", "April 30, 2026", "Jan. 31, 2027", "May 1, 2026"),
+    "es": (
+        "31 de enero de 2026",
+        "30 de abril de 2026",
+        "31 de enero de 2027",
+        "1 de mayo de 2026",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@time_machine.travel(datetime.datetime(2026, 8, 1, 10, tzinfo=datetime.UTC))
+def test_follow_up_dates_are_written_in_the_readers_language(client, world, finished, language):
+    # "31 de enero de 2026", not "2026-01-31", in every sentence a coordinator reads.
+    ended, three_months, twelve_months, recorded = FOLLOW_UP_DATES[language]
+    _cohort, (enrolment, _other) = finished
+    FollowUp.objects.create(
+        enrolment=enrolment,
+        months=3,
+        outcome="seeking_work",
+        recorded_by=world.coordinator_x,
+        recorded_at=datetime.datetime(2026, 5, 1, 10, tzinfo=datetime.UTC),
+    )
+    client.force_login(world.coordinator_x)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    assert ended in client.get("/indicators/follow-ups/").text
+    page = client.get(f"/indicators/follow-ups/{enrolment.pk}/").text
+    assert ended in page
+    assert three_months in page
+    assert twelve_months in page
+    assert recorded in page
+    refused = client.post(
+        f"/indicators/follow-ups/{enrolment.pk}/", {"months": "12", "outcome": "seeking_work"}
+    ).text
+    with translation.override(language):
+        message = services.MSG_NOT_YET % {"date": twelve_months, "months": 12}
+    assert str(message) in html.unescape(refused)
 
 
 def test_another_coordinator_gets_404_and_changes_nothing(client, world, finished):

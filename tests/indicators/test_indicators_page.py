@@ -182,3 +182,20 @@ def test_the_query_count_does_not_grow_with_the_data(
         response = client.get(f"/indicators/?{PERIOD}")
     assert response.status_code == 200
     assert str(response.context["tables"]["summary"].rows[0][1][0]) == str(cohorts * learners)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["between Jan. 1, 2026 and Oct. 31, 2026", "measured on Oct. 31, 2026."]),
+        ("es", ["1 de enero de 2026", "31 de octubre de 2026"]),
+    ],
+)
+@time_machine.travel(TODAY)
+def test_the_period_line_is_written_in_the_readers_language(client, world, data, language, words):
+    # The period's dates stay ISO in the date inputs (the browser reads them), not in the sentence.
+    client.force_login(world.coordinator_x)
+    response = client.get(f"/indicators/?{PERIOD}", HTTP_ACCEPT_LANGUAGE=language)
+    for text in words:
+        assert text in response.text
+    assert 'value="2026-01-01"' in response.text

@@ -11,7 +11,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from certificates.models import Certificate
-from courses.models import Enrolment
+from courses.models import Cohort, Enrolment
 from mentors import rules, selectors, services
 from mentors.models import Assignment, RefresherNotice, VolunteerRequest
 from tests import factories
@@ -79,6 +79,29 @@ def test_accepting_enrols_in_the_mentor_cohort_and_tells_the_person_in_their_lan
     assert "Peer Mentoring" in message.body
     # Accepted: now in mentor training, so no second request.
     assert selectors.volunteer_facts(person=world.learner_a).refusal == rules.IN_TRAINING
+
+
+@pytest.mark.parametrize(
+    ("language", "start"), [("en", "starting Jan. 7, 2030."), ("es", "7 de enero de 2030")]
+)
+def test_the_acceptance_email_writes_the_start_in_the_persons_language(
+    world, training, language, start, django_capture_on_commit_callbacks
+):
+    world.learner_a.profile.preferred_language = language
+    world.learner_a.profile.save()
+    Cohort.objects.filter(pk=training.cohort.pk).update(
+        start_date=datetime.date(2030, 1, 7), end_date=datetime.date(2030, 3, 31)
+    )
+    training.cohort.refresh_from_db()
+    vocational_certificate(world)
+    request = services.volunteer_request_create(person=world.learner_a, motivation="Help.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.volunteer_request_accept(
+            request=request, cohort=training.cohort, by=world.coordinator_x
+        )
+    (message,) = mail.outbox
+    assert start in message.body
+    assert "2030-01-07" not in message.body
 
 
 def test_only_a_mentor_cohort_the_coordinator_coordinates(world, training):
@@ -272,7 +295,7 @@ def test_refresher_notices_are_sent_once_per_validity(
         assert services.refresher_notices_send() == 1
         assert services.refresher_notices_send() == 0  # running again sends nothing
     assert [m.to for m in mail.outbox] == [[person.email]]
-    assert "2026-02-28" in mail.outbox[0].body
+    assert "valid until Feb. 28, 2026." in mail.outbox[0].body
     # A refresher moves the last valid day: the next notice comes two years later.
     certify(person, cohort=training.refresher_cohort, on=datetime.date(2026, 1, 15))
     with time_machine.travel(datetime.datetime(2027, 11, 16, 9, tzinfo=datetime.UTC)):
@@ -281,6 +304,25 @@ def test_refresher_notices_are_sent_once_per_validity(
         datetime.date(2026, 2, 28),
         datetime.date(2028, 1, 14),
     ]
+
+
+def test_a_refresher_notice_writes_the_last_valid_day_in_the_mentors_language(
+    world, training, settings, django_capture_on_commit_callbacks
+):
+    settings.MENTOR_REFRESHER_NOTICE_DAYS = 60
+    person = make_mentor(
+        "m1", training=training, region=world.cohort_x.region, on=datetime.date(2024, 3, 1)
+    )
+    person.profile.preferred_language = "es"
+    person.profile.save()
+    with (
+        time_machine.travel(datetime.datetime(2025, 12, 30, 9, tzinfo=datetime.UTC)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert services.refresher_notices_send() == 1
+    (message,) = mail.outbox
+    assert "28 de febrero de 2026" in message.body
+    assert "2026-02-28" not in message.body
 
 
 def test_the_daily_command_and_task_send_each_notice_once(world, training, settings):

@@ -5,9 +5,11 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.utils import timezone
 
+from courses.models import Cohort
 from mentors.models import Assignment, MentorProfile, VolunteerRequest
 from tests import factories
 from tests.mentors.conftest import certify, make_mentor
@@ -213,6 +215,60 @@ def test_a_mentor_and_a_volunteer_read_their_dates_in_their_language(client, wor
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     page = client.get("/learning/").content.decode()
     assert re.search(r"formación de mentores el \d{1,2} de [a-z]+ de \d{4}\.", page)
+
+
+STAFF_DATES = {
+    "en": {
+        "certified": "Oct. 25, 2025",
+        "until": "Oct. 24, 2027",
+        "sent": "Nov. 29, 2026",
+        "decided": "Nov. 28, 2026",
+        "start": "Jan. 7, 2030",
+    },
+    "es": {
+        "certified": "25 de octubre de 2025",
+        "until": "24 de octubre de 2027",
+        "sent": "29 de noviembre de 2026",
+        "decided": "28 de noviembre de 2026",
+        "start": "7 de enero de 2030",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@time_machine.travel(datetime.datetime(2026, 11, 29, 10, tzinfo=datetime.UTC))
+def test_coordinators_read_the_mentor_dates_in_their_language(client, world, training, language):
+    # "24 de octubre de 2027", not "2027-10-24": the register and the requests are read, not parsed.
+    dates = STAFF_DATES[language]
+    make_mentor(
+        "mentor_m", training=training, region=world.cohort_x.region, on=datetime.date(2025, 10, 25)
+    )
+    Cohort.objects.filter(pk=training.cohort.pk).update(
+        start_date=datetime.date(2030, 1, 7), end_date=datetime.date(2030, 3, 31)
+    )
+    pending = VolunteerRequest.objects.create(person=world.learner_a, motivation="Help")
+    VolunteerRequest.objects.create(
+        person=factories.LearnerFactory(profile__region=world.cohort_x.region),
+        motivation="Help",
+        status=VolunteerRequest.Status.DECLINED,
+        decline_reason="Not yet",
+        decided_by=world.coordinator_x,
+        decided_at=datetime.datetime(2026, 11, 28, 10, tzinfo=datetime.UTC),
+    )
+    login(client, world.coordinator_x)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    register = client.get("/mentors/register/").content.decode()
+    assert dates["certified"] in register
+    assert dates["until"] in register
+    requests = client.get("/mentors/requests/").content.decode()
+    assert dates["sent"] in requests
+    assert dates["decided"] in requests
+    detail = client.get(f"/mentors/requests/{pending.pk}/").content.decode()
+    assert dates["sent"] in detail
+    assert f"Mentors 1 · {training.cohort.region} ({dates['start']})" in detail
+    for page in (register, requests, detail):
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", page)
 
 
 def test_coverage_lists_a_region_without_mentors_first(client, world, training, mentor):

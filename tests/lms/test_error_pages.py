@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
+from django.utils import translation
 from django.utils.translation.template import templatize
 from django.views import defaults
 
@@ -116,3 +117,15 @@ def test_a_bad_request_gets_the_sites_own_page(client, language, heading):
     assert "unknown.example" not in response.text
     assert "Bad Request (400)" not in response.text
     assert "The request could not be understood" in _marked("400.html")
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Something went wrong"), ("es", "Algo ha ido mal")]
+)
+def test_a_server_error_page_is_in_the_readers_language(language, heading):
+    with translation.override(language):
+        response = defaults.server_error(RequestFactory().get("/"))
+    text = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in text
+    assert f"<h1>{heading}</h1>" in text

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -63,7 +64,7 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
         if facts.withdrawn_on:
             reasons.append(
                 _("Withdrew from the cohort on %(date)s.")
-                % {"date": facts.withdrawn_on.isoformat()}
+                % {"date": date_format(facts.withdrawn_on, "DATE_FORMAT")}
             )
         else:
             reasons.append(_("Withdrew from the cohort."))

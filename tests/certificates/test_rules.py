@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from assessments.rules import AttendanceSummary, PracticalResult
 from certificates import rules
@@ -139,10 +140,13 @@ def test_required_lessons_boundary(done, eligible):
 
 
 def test_withdrawn_enrolment_is_not_eligible():
-    decision = rules.eligibility(
-        facts(enrolment_status="withdrawn", withdrawn_on=datetime.date(2026, 3, 4))
-    )
-    assert decision.reasons == ("Withdrew from the cohort on 2026-03-04.",)
+    withdrawn = facts(enrolment_status="withdrawn", withdrawn_on=datetime.date(2026, 3, 4))
+    decision = rules.eligibility(withdrawn)
+    assert decision.reasons == ("Withdrew from the cohort on March 4, 2026.",)
+    with translation.override("es"):  # the date as the coordinator's language writes it
+        assert rules.eligibility(withdrawn).reasons == (
+            "Se dio de baja del grupo el 4 de marzo de 2026.",
+        )
 
 
 def test_course_without_certificate_is_not_eligible():

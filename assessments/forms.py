@@ -1,8 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import services
+from assessments import rules, services
 from assessments.models import Attempt
 
 # --- Practical assessments ---
@@ -55,6 +56,14 @@ class AttemptRecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.attempt = attempt
         self.criteria = [result.criterion for result in attempt.results.all()]
+        enrolment = attempt.enrolment
+        earliest = rules.assessment_earliest_day(
+            cohort_start=enrolment.cohort.start_date, enrolled_on=enrolment.enrolled_on
+        )
+        # The date picker offers only the days the service accepts; the service still decides.
+        self.fields["assessed_on"].widget.attrs.update(
+            min=earliest.isoformat(), max=timezone.localdate().isoformat()
+        )
         if not self.is_bound:
             self.initial.setdefault("assessed_on", attempt.assessed_on)
             self.initial.setdefault("feedback", attempt.feedback)

@@ -1,5 +1,6 @@
 """Assessment rules as pure functions over plain values: no ORM, no request."""
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,6 +81,43 @@ def attempt_start_refusal(
         return StartRefusal.ATTEMPT_OPEN
     if attempts_used >= attempts_allowed:
         return StartRefusal.ATTEMPTS_EXHAUSTED
+    return None
+
+
+class DateRefusal(Enum):
+    COHORT_NOT_STARTED = "cohort_not_started"
+    NOT_ENROLLED_YET = "not_enrolled_yet"
+    IN_FUTURE = "in_future"
+    BEFORE_COHORT_START = "before_cohort_start"
+    BEFORE_ENROLMENT = "before_enrolment"
+
+
+def assessment_earliest_day(
+    *, cohort_start: datetime.date, enrolled_on: datetime.date
+) -> datetime.date:
+    """The first day a learner can be assessed: an assessment observes work done in the cohort,
+    so not before the cohort starts, nor before a learner who joined late enrolled."""
+    return max(cohort_start, enrolled_on)
+
+
+def assessment_date_refusal(
+    *,
+    assessed_on: datetime.date,
+    cohort_start: datetime.date,
+    enrolled_on: datetime.date,
+    today: datetime.date,
+) -> DateRefusal | None:
+    """Why an attempt may not carry this date, or None if it may: it must fall between the first
+    day the learner can be assessed and today, both included. Before that first day has come,
+    no date can be right, and the refusal says so rather than ask for an impossible date."""
+    earliest = assessment_earliest_day(cohort_start=cohort_start, enrolled_on=enrolled_on)
+    joined_late = enrolled_on > cohort_start
+    if earliest > today:
+        return DateRefusal.NOT_ENROLLED_YET if joined_late else DateRefusal.COHORT_NOT_STARTED
+    if assessed_on > today:
+        return DateRefusal.IN_FUTURE
+    if assessed_on < earliest:
+        return DateRefusal.BEFORE_ENROLMENT if joined_late else DateRefusal.BEFORE_COHORT_START
     return None
 
 

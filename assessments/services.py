@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -45,6 +45,20 @@ MSG_NOT_EDITABLE = _("This attempt has been submitted and can no longer be chang
 MSG_NO_CRITERIA = _("This practical assessment has no criteria yet; a coordinator must add them.")
 MSG_UNMARKED = _("Mark every criterion as met or not yet met before submitting.")
 MSG_DATE_IN_FUTURE = _("The date of the assessment cannot be in the future.")
+MSG_DATE_BEFORE_COHORT_START = _(
+    "An assessment cannot be dated before its cohort started. "
+    "Enter a date on or after %(date)s, when the cohort started."
+)
+MSG_DATE_BEFORE_ENROLMENT = _(
+    "An assessment cannot be dated before the learner joined the cohort. "
+    "Enter a date on or after %(date)s, when %(learner)s enrolled."
+)
+MSG_COHORT_NOT_STARTED = _(
+    "This cohort starts on %(date)s: its learners can be assessed from that day."
+)
+MSG_NOT_ENROLLED_YET = _(
+    "%(learner)s joins the cohort on %(date)s: they can be assessed from that day."
+)
 MSG_ONLY_DRAFT_DISCARDED = _("Only a draft can be discarded; this attempt has been submitted.")
 MSG_NOT_SUBMITTED = _("Only an attempt awaiting review can be confirmed.")
 MSG_CANNOT_RETURN = _("Only an attempt awaiting review, or a confirmed one, can be returned.")
@@ -67,6 +81,34 @@ class Mark:
 
     met: bool | None
     comment: str = ""
+
+
+DATE_MESSAGES = {
+    rules.DateRefusal.COHORT_NOT_STARTED: MSG_COHORT_NOT_STARTED,
+    rules.DateRefusal.NOT_ENROLLED_YET: MSG_NOT_ENROLLED_YET,
+    rules.DateRefusal.IN_FUTURE: MSG_DATE_IN_FUTURE,
+    rules.DateRefusal.BEFORE_COHORT_START: MSG_DATE_BEFORE_COHORT_START,
+    rules.DateRefusal.BEFORE_ENROLMENT: MSG_DATE_BEFORE_ENROLMENT,
+}
+
+
+def _check_assessment_date(
+    enrolment: Enrolment, assessed_on: datetime.date, *, field: str | None = None
+) -> None:
+    """Refuse a date before the learner could be assessed in the cohort, or after today; on
+    `field` if given, so that a form shows the message next to the date."""
+    dates = {"cohort_start": enrolment.cohort.start_date, "enrolled_on": enrolment.enrolled_on}
+    refusal = rules.assessment_date_refusal(
+        assessed_on=assessed_on, today=timezone.localdate(), **dates
+    )
+    if refusal is None:
+        return
+    params = {
+        "date": formats.date_format(rules.assessment_earliest_day(**dates), "DATE_FORMAT"),
+        "learner": enrolment.learner,
+    }
+    error = ValidationError(DATE_MESSAGES[refusal], params=params)
+    raise ValidationError({field: error}) if field else error
 
 
 def _staff_ids(enrolment: Enrolment) -> set[int]:
@@ -113,8 +155,7 @@ def attempt_start(
     if refusal is rules.StartRefusal.ATTEMPTS_EXHAUSTED:
         raise ValidationError(MSG_ATTEMPTS_EXHAUSTED, params=params)
     assessed_on = assessed_on or timezone.localdate()
-    if assessed_on > timezone.localdate():
-        raise ValidationError(MSG_DATE_IN_FUTURE)
+    _check_assessment_date(enrolment, assessed_on)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -160,8 +201,7 @@ def attempt_record(
     """Save what the assessor observed, criterion by criterion (a draft: nothing is final)."""
     attempt = _locked(attempt)
     _check_editable(attempt, by)
-    if assessed_on > timezone.localdate():
-        raise ValidationError({"assessed_on": MSG_DATE_IN_FUTURE})
+    _check_assessment_date(attempt.enrolment, assessed_on, field="assessed_on")
     results = list(attempt.results.all())
     for result in results:
         mark = marks.get(result.criterion_id)

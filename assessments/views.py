@@ -76,7 +76,11 @@ def attempt_record(request, attempt_id: int):
                 for upload in form.cleaned_data["evidence"]:
                     services.evidence_add(attempt=attempt, upload=upload, by=request.user)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            if hasattr(error, "error_dict"):  # a wrong date: said next to the date
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.error(request, _error_text(error))
         else:
             if "submit" not in request.POST:
                 messages.success(request, _("The draft is saved."))

@@ -2,6 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Every PDF, ours included, starts with these bytes: a file without them is no copy of ours.
+PDF_SIGNATURE = b"%PDF-"
+
+MSG_NOT_A_PDF = _("This file is not a PDF. Upload the certificate's PDF file as you received it.")
 
 
 class LookupForm(forms.Form):
@@ -22,6 +26,11 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB; it is not one of ours."))
+        upload.seek(0)
+        head = upload.read(len(PDF_SIGNATURE))
+        upload.seek(0)
+        if head != PDF_SIGNATURE:
+            raise forms.ValidationError(MSG_NOT_A_PDF)
         return upload
 
 

@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,30 @@ def next_lesson_id(*, lesson_ids: Sequence[int], completed_ids: set[int]) -> int
 
 def enrolment_has_room(*, capacity: int, active_count: int) -> bool:
     return active_count < capacity
+
+
+class WithdrawalDateRefusal(Enum):
+    BEFORE_ENROLMENT = "before_enrolment"
+    IN_FUTURE = "in_future"
+
+
+def withdrawal_earliest_day(*, enrolled_on: datetime.date, today: datetime.date) -> datetime.date:
+    """A withdrawal ends an enrolment, so it is not dated before it; an enrolment dated ahead
+    can still be withdrawn today, before it begins."""
+    return min(enrolled_on, today)
+
+
+def withdrawal_date_refusal(
+    *, withdrawn_on: datetime.date, enrolled_on: datetime.date, today: datetime.date
+) -> WithdrawalDateRefusal | None:
+    """Why a withdrawal may not carry this date, or None if it may. The withdrawal takes effect
+    when it is recorded, so it is not dated ahead either: the learner's attendance counts the
+    sessions up to the withdrawal, and would count sessions still to come as missed."""
+    if withdrawn_on > today:
+        return WithdrawalDateRefusal.IN_FUTURE
+    if withdrawn_on < withdrawal_earliest_day(enrolled_on=enrolled_on, today=today):
+        return WithdrawalDateRefusal.BEFORE_ENROLMENT
+    return None
 
 
 # The most sessions one scheduling request may create: a year of daily sessions.

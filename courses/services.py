@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -15,6 +15,12 @@ from courses.signals import schedule_changed
 MSG_ALREADY_ENROLLED = _("%(learner)s is already enrolled in %(cohort)s.")
 MSG_COHORT_FULL = _("%(cohort)s is full (%(capacity)s places).")
 MSG_WITHDRAW_REASON = _("Give a reason for the withdrawal.")
+MSG_WITHDRAWN_BEFORE_ENROLMENT = _(
+    "A withdrawal cannot be dated before the learner enrolled. Enter a date on or after %(date)s."
+)
+MSG_WITHDRAWN_IN_FUTURE = _(
+    "A withdrawal cannot be dated in the future. Enter today's date or an earlier one."
+)
 MSG_NOT_ENROLLED = _("You are not enrolled in a cohort of this course.")
 MSG_ENROLLED_BEFORE_START = _("The enrolment date cannot be after the cohort's end date.")
 MSG_SESSION_TOPIC = _("Give the session a topic.")
@@ -71,12 +77,30 @@ def enrolment_create(
 def enrolment_withdraw(
     *, enrolment: Enrolment, reason: str, on: datetime.date | None = None, by=None
 ) -> Enrolment:
+    """Withdraw an enrolment from the given day (today by default): not before the learner
+    enrolled, not after today. Every problem at once, each on its field."""
     reason = (reason or "").strip()
+    today = timezone.localdate()
+    on = on or today
+    errors = {}
     if not reason:
-        raise ValidationError({"withdrawal_reason": MSG_WITHDRAW_REASON})
+        errors["withdrawal_reason"] = MSG_WITHDRAW_REASON
+    refusal = rules.withdrawal_date_refusal(
+        withdrawn_on=on, enrolled_on=enrolment.enrolled_on, today=today
+    )
+    if refusal is rules.WithdrawalDateRefusal.IN_FUTURE:
+        errors["withdrawn_on"] = MSG_WITHDRAWN_IN_FUTURE
+    elif refusal is rules.WithdrawalDateRefusal.BEFORE_ENROLMENT:
+        earliest = rules.withdrawal_earliest_day(enrolled_on=enrolment.enrolled_on, today=today)
+        errors["withdrawn_on"] = ValidationError(
+            MSG_WITHDRAWN_BEFORE_ENROLMENT,
+            params={"date": formats.date_format(earliest, "DATE_FORMAT")},
+        )
+    if errors:
+        raise ValidationError(errors)
     enrolment.status = Enrolment.Status.WITHDRAWN
     enrolment.withdrawal_reason = reason
-    enrolment.withdrawn_on = on or timezone.localdate()
+    enrolment.withdrawn_on = on
     enrolment.save(update_fields=["status", "withdrawal_reason", "withdrawn_on"])
     log(instance=enrolment, action="lms.enrolment.withdraw", user=by)
     return enrolment

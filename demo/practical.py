@@ -11,7 +11,7 @@ import io
 
 from django.core.files.base import ContentFile
 
-from assessments import services
+from assessments import rules, services
 from assessments.models import AssessmentTemplate, Attempt, Criterion
 from courses.models import Cohort, CoursePage, Enrolment
 from demo.people import RETAIL_DONE_STORY
@@ -297,8 +297,12 @@ def _attempt(enrolment, template, *, assessor, on, passing, course_title, photo)
 def _play(state, enrolment, template, *, assessor, reviewer, today, course_title) -> None:
     """Bring one learner's attempts at a template into the named state."""
     cohort = enrolment.cohort
+    # Not before the cohort started, nor before a learner who joined late enrolled.
+    first_day = rules.assessment_earliest_day(
+        cohort_start=cohort.start_date, enrolled_on=enrolment.enrolled_on
+    )
     last_day = min(today, cohort.end_date)
-    on = max(cohort.start_date, last_day - datetime.timedelta(days=7))
+    on = max(first_day, last_day - datetime.timedelta(days=7))
     photo = course_title != "Mentor Training"  # no photos of people in a conversation
     common = {"template": template, "course_title": course_title, "photo": photo}
 
@@ -324,8 +328,7 @@ def _play(state, enrolment, template, *, assessor, reviewer, today, course_title
             reason="Add a photo of a cut loaf so the crumb can be seen, then submit again.",
         )
     elif state == "resit":
-        first_day = max(cohort.start_date, on - datetime.timedelta(days=14))
-        first = submitted(assessor, False, first_day)
+        first = submitted(assessor, False, max(first_day, on - datetime.timedelta(days=14)))
         services.attempt_confirm(attempt=first, reviewer=reviewer)
         second = submitted(assessor, True)
         services.attempt_confirm(attempt=second, reviewer=reviewer)

@@ -234,10 +234,9 @@ def apply(operation, sessions, enrolments, *, by):
         course_services.session_update(session=session, date=day)
     elif kind == "withdraw":
         enrolment = Enrolment.objects.get(pk=enrolments[index % len(enrolments)].pk)
-        if enrolment.status == Enrolment.Status.ACTIVE:
-            course_services.enrolment_withdraw(
-                enrolment=enrolment, reason="Moved away", on=START + d(rest[0])
-            )
+        on = START + d(rest[0])
+        if enrolment.status == Enrolment.Status.ACTIVE and on >= enrolment.enrolled_on:
+            course_services.enrolment_withdraw(enrolment=enrolment, reason="Moved away", on=on)
 
 
 # --- Two roll calls at once ----------------------------------------------------------------------

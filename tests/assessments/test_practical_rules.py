@@ -1,5 +1,7 @@
 """The practical assessment rules at their boundaries, without a database."""
 
+import datetime
+
 import pytest
 
 from assessments import rules
@@ -94,3 +96,70 @@ def test_evidence_is_recognised_by_content(head, content_type):
 def test_practical_result_attempts_left_never_negative():
     result = rules.PracticalResult(1, "Bake", True, False, attempts_used=3, attempts_allowed=2)
     assert result.attempts_left == 0
+
+
+# A cohort that started on 5 October; today is 29 November.
+START = datetime.date(2026, 10, 5)
+TODAY = datetime.date(2026, 11, 29)
+DAY = datetime.timedelta(days=1)
+D = rules.DateRefusal
+
+
+@pytest.mark.parametrize(
+    ("assessed_on", "enrolled_on", "refusal"),
+    [
+        # Enrolled a week before the cohort started: the cohort's first day is the earliest.
+        (datetime.date(2000, 1, 1), START - 7 * DAY, D.BEFORE_COHORT_START),
+        (START - DAY, START - 7 * DAY, D.BEFORE_COHORT_START),
+        (START, START - 7 * DAY, None),
+        (TODAY, START - 7 * DAY, None),
+        (TODAY + DAY, START - 7 * DAY, D.IN_FUTURE),
+        # Enrolled on the first day.
+        (START - DAY, START, D.BEFORE_COHORT_START),
+        (START, START, None),
+        # Joined ten days late: not before they enrolled.
+        (START, START + 10 * DAY, D.BEFORE_ENROLMENT),
+        (START + 9 * DAY, START + 10 * DAY, D.BEFORE_ENROLMENT),
+        (START + 10 * DAY, START + 10 * DAY, None),
+        (TODAY + DAY, START + 10 * DAY, D.IN_FUTURE),
+    ],
+)
+def test_assessment_date_between_the_first_day_and_today(assessed_on, enrolled_on, refusal):
+    assert (
+        rules.assessment_date_refusal(
+            assessed_on=assessed_on, cohort_start=START, enrolled_on=enrolled_on, today=TODAY
+        )
+        is refusal
+    )
+
+
+def test_assessment_date_when_the_first_day_has_not_come():
+    # No date can be right yet: the refusal says so instead of asking for a date after tomorrow.
+    for assessed_on in (TODAY - DAY, TODAY, TODAY + DAY):
+        assert (
+            rules.assessment_date_refusal(
+                assessed_on=assessed_on,
+                cohort_start=TODAY + DAY,
+                enrolled_on=TODAY - DAY,
+                today=TODAY,
+            )
+            is D.COHORT_NOT_STARTED
+        )
+        assert (
+            rules.assessment_date_refusal(
+                assessed_on=assessed_on, cohort_start=START, enrolled_on=TODAY + DAY, today=TODAY
+            )
+            is D.NOT_ENROLLED_YET
+        )
+    assert (
+        rules.assessment_date_refusal(
+            assessed_on=TODAY, cohort_start=TODAY, enrolled_on=TODAY, today=TODAY
+        )
+        is None
+    )
+
+
+def test_assessment_earliest_day_is_the_later_of_start_and_enrolment():
+    earliest = rules.assessment_earliest_day
+    assert earliest(cohort_start=START, enrolled_on=START - 7 * DAY) == START
+    assert earliest(cohort_start=START, enrolled_on=START + 10 * DAY) == START + 10 * DAY

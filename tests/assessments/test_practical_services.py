@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import formats, timezone
 from wagtail.models import ModelLogEntry
 
 from assessments import rules, services
@@ -219,6 +220,81 @@ def test_assessment_date_cannot_be_in_the_future(world, bread):
             feedback="",
             assessed_on=datetime.date.today() + datetime.timedelta(days=2),
         )
+
+
+def attempt_state(attempt):
+    attempt.refresh_from_db()
+    results = list(attempt.results.order_by("pk").values_list("met", "comment"))
+    return attempt.assessed_on, attempt.feedback, attempt.updated_at, results
+
+
+def test_assessment_date_before_the_cohort_started_is_refused_on_the_date(world, bread):
+    # QA recorded 2000-01-01 for a cohort that started this autumn.
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    start = world.cohort_x.start_date
+    before = attempt_state(attempt)
+    marks = {c.pk: services.Mark(met=True, comment="Seen") for c in bread.criteria.all()}
+    for day in (datetime.date(2000, 1, 1), start - datetime.timedelta(days=1)):
+        with pytest.raises(ValidationError) as error:
+            services.attempt_record(
+                attempt=attempt, by=world.trainer_x, marks=marks, feedback="x", assessed_on=day
+            )
+        [message] = error.value.message_dict["assessed_on"]
+        assert message == str(services.MSG_DATE_BEFORE_COHORT_START) % {
+            "date": formats.date_format(start, "DATE_FORMAT")
+        }
+        assert attempt_state(attempt) == before  # nothing written
+    services.attempt_record(
+        attempt=attempt, by=world.trainer_x, marks=marks, feedback="x", assessed_on=start
+    )
+    assert attempt_state(attempt)[0] == start
+
+
+def test_an_attempt_cannot_start_dated_before_the_cohort(world, bread):
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a,
+            template=bread,
+            assessor=world.trainer_x,
+            assessed_on=datetime.date(2000, 1, 1),
+        )
+    assert "when the cohort started" in error.value.messages[0]
+    assert not Attempt.objects.exists()
+
+
+def test_no_attempt_before_the_cohort_starts(world, bread):
+    world.cohort_x.start_date = timezone.localdate() + datetime.timedelta(days=3)
+    world.cohort_x.save()
+    with pytest.raises(ValidationError) as error:
+        services.attempt_start(
+            enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
+        )
+    assert error.value.messages == [
+        str(services.MSG_COHORT_NOT_STARTED)
+        % {"date": formats.date_format(world.cohort_x.start_date, "DATE_FORMAT")}
+    ]
+    assert not Attempt.objects.exists()
+
+
+def test_a_late_joiner_is_not_assessed_before_enrolling(world, bread):
+    joined = world.cohort_x.start_date + datetime.timedelta(days=5)
+    late = factories.EnrolmentFactory(cohort=world.cohort_x, enrolled_on=joined)
+    attempt = recorded(late, bread, world.trainer_x, [None] * 3, submit=False)
+    with pytest.raises(ValidationError) as error:
+        services.attempt_record(
+            attempt=attempt,
+            by=world.trainer_x,
+            marks={},
+            feedback="",
+            assessed_on=joined - datetime.timedelta(days=1),
+        )
+    [message] = error.value.message_dict["assessed_on"]
+    assert f"on or after {formats.date_format(joined, 'DATE_FORMAT')}, when {late.learner}" in (
+        message
+    )
+    services.attempt_record(
+        attempt=attempt, by=world.trainer_x, marks={}, feedback="", assessed_on=joined
+    )
 
 
 def test_audit_entries_for_submit_review_and_return(world, bread):

@@ -1,9 +1,13 @@
 """The practical assessment pages, through the test client on real URLs."""
 
+import datetime
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import formats
 
 from assessments import services
 from assessments.models import Attempt, Evidence, Review
@@ -114,6 +118,26 @@ def test_bad_upload_shows_a_message_and_writes_nothing(client, world, bread):
     assert attempt.status == Attempt.Status.DRAFT
     assert not attempt.results.filter(met__isnull=False).exists()
     assert not Evidence.objects.exists()
+
+
+def test_a_date_before_the_cohort_is_explained_on_the_date_field(client, world, bread):
+    attempt = recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+    client.force_login(world.trainer_x)
+    data = marks_post(attempt, [True, True, True], submit="1")
+    response = client.post(
+        f"/assessments/attempts/{attempt.pk}/record/", {**data, "assessed_on": "2000-01-01"}
+    )
+    assert response.status_code == 200
+    start = formats.date_format(world.cohort_x.start_date, "DATE_FORMAT")
+    error = re.search(r'<[^>]*id="error_1_id_assessed_on"[^>]*>(.*?)</', response.text, re.S)
+    assert error, "the message belongs next to the date"
+    assert f"Enter a date on or after {start}, when the cohort started." in error.group(1)
+    # The date picker offers only the days that can be right.
+    assert f'min="{world.cohort_x.start_date.isoformat()}"' in response.text
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.DRAFT
+    assert attempt.assessed_on != datetime.date(2000, 1, 1)
+    assert not attempt.results.filter(met__isnull=False).exists()
 
 
 def test_submitting_with_an_unmarked_criterion_keeps_the_draft(client, world, bread):

@@ -7,8 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
 
 from certificates import selectors, services
+from certificates.forms import MSG_NOT_A_PDF
 from certificates.models import Certificate
 from courses.models import Enrolment
 from tests import factories
@@ -348,6 +350,30 @@ def test_tampered_pdf_is_not_authentic(client, world, certified):
     response = client.post(reverse("verify:lookup"), {"file": upload})
     assert "Not an authentic file." in response.text
     assert world.learner_a.display_name not in response.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("certificate.txt", b"Certificate of Artisan Baking, serial 2026-000001"),
+        ("certificate.pdf", b"\x89PNG\r\n\x1a\n a photo renamed .pdf"),
+        ("certificate.pdf", b"%PD"),
+    ],
+)
+def test_a_file_that_is_not_a_pdf_is_told_so(client, world, certified, name, content):
+    response = client.post(reverse("verify:lookup"), {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 400
+    assert escape(str(MSG_NOT_A_PDF)) in response.text
+    assert "does not match any certificate" not in response.text
+    assert "Not an authentic file." not in response.text
+
+
+def test_a_pdf_we_did_not_issue_does_not_match(client, world, certified):
+    upload = SimpleUploadedFile("other.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
+    response = client.post(reverse("verify:lookup"), {"file": upload})
+    assert response.status_code == 200
+    assert "This PDF does not match any certificate we issued" in response.text
+    assert escape(str(MSG_NOT_A_PDF)) not in response.text
 
 
 def test_verification_is_rate_limited_per_client(client, world, certified, settings):

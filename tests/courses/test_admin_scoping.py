@@ -1,9 +1,12 @@
 """The coordinators' admin: each coordinator sees and edits only the cohorts they coordinate."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import formats
 from django.utils.html import escape
 from wagtail.models import ModelLogEntry
 
@@ -245,6 +248,24 @@ def test_withdrawal_in_the_admin_needs_a_reason(client, world):
     assert ModelLogEntry.objects.filter(
         action="lms.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
     ).exists()
+
+
+def test_withdrawal_dated_before_the_enrolment_is_explained_on_the_date(client, world):
+    client.force_login(world.coordinator_x)
+    edit = url(Enrolment, "edit", world.enrolment_a.pk)
+    response = client.post(
+        edit,
+        {"status": "withdrawn", "withdrawal_reason": "Found a job", "withdrawn_on": "2000-01-01"},
+    )
+    assert response.status_code == 200
+    errors = re.search(r'id="[\w-]*withdrawn_on-errors"[^>]*>(.*?)</div>', response.text, re.S)
+    assert errors, "the message belongs next to the withdrawal date"
+    enrolled = formats.date_format(world.enrolment_a.enrolled_on, "DATE_FORMAT")
+    assert f"Enter a date on or after {enrolled}." in errors.group(1)
+    world.enrolment_a.refresh_from_db()
+    assert world.enrolment_a.status == Enrolment.Status.ACTIVE
+    assert world.enrolment_a.withdrawn_on is None
+    assert not ModelLogEntry.objects.filter(action="lms.enrolment.withdraw").exists()
 
 
 def test_withdrawn_enrolment_is_not_reopened_in_the_admin(client, world):

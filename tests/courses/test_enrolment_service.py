@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
 from wagtail.models import ModelLogEntry
 
 from courses.models import Enrolment
@@ -11,6 +12,8 @@ from courses.services import (
     MSG_ALREADY_ENROLLED,
     MSG_COHORT_FULL,
     MSG_WITHDRAW_REASON,
+    MSG_WITHDRAWN_BEFORE_ENROLMENT,
+    MSG_WITHDRAWN_IN_FUTURE,
     enrolment_create,
     enrolment_withdraw,
 )
@@ -56,19 +59,39 @@ def test_withdrawal_needs_a_reason(world):
 
 
 def test_withdrawal_keeps_date_reason_and_audit(world):
+    on = world.enrolment_a.enrolled_on + datetime.timedelta(days=3)
     enrolment_withdraw(
-        enrolment=world.enrolment_a,
-        reason="Found a job",
-        on=datetime.date(2026, 3, 1),
-        by=world.coordinator_x,
+        enrolment=world.enrolment_a, reason="Found a job", on=on, by=world.coordinator_x
     )
     world.enrolment_a.refresh_from_db()
     assert world.enrolment_a.status == Enrolment.Status.WITHDRAWN
-    assert world.enrolment_a.withdrawn_on == datetime.date(2026, 3, 1)
+    assert world.enrolment_a.withdrawn_on == on
     assert world.enrolment_a.withdrawal_reason == "Found a job"
     assert ModelLogEntry.objects.filter(
         action="lms.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
     ).exists()
+
+
+def test_withdrawal_dated_before_the_enrolment_or_ahead_is_refused(world):
+    enrolled_on = world.enrolment_a.enrolled_on
+    before = str(MSG_WITHDRAWN_BEFORE_ENROLMENT) % {
+        "date": formats.date_format(enrolled_on, "DATE_FORMAT")
+    }
+    for on, message in [
+        (datetime.date(2000, 1, 1), before),
+        (enrolled_on - datetime.timedelta(days=1), before),
+        (timezone.localdate() + datetime.timedelta(days=1), str(MSG_WITHDRAWN_IN_FUTURE)),
+    ]:
+        with pytest.raises(ValidationError) as excinfo:
+            enrolment_withdraw(enrolment=world.enrolment_a, reason="Found a job", on=on)
+        assert excinfo.value.message_dict == {"withdrawn_on": [message]}
+        world.enrolment_a.refresh_from_db()
+        assert world.enrolment_a.status == Enrolment.Status.ACTIVE
+        assert world.enrolment_a.withdrawn_on is None
+    assert not ModelLogEntry.objects.filter(action="lms.enrolment.withdraw").exists()
+    enrolment_withdraw(enrolment=world.enrolment_a, reason="Found a job", on=enrolled_on)
+    world.enrolment_a.refresh_from_db()
+    assert world.enrolment_a.withdrawn_on == enrolled_on
 
 
 def test_withdrawal_frees_a_place(world):

@@ -1,3 +1,7 @@
+import datetime
+
+import pytest
+
 from courses import rules
 
 
@@ -34,3 +38,31 @@ def test_next_lesson_is_first_not_done_in_course_order():
 def test_room_in_cohort():
     assert rules.enrolment_has_room(capacity=2, active_count=1)
     assert not rules.enrolment_has_room(capacity=2, active_count=2)
+
+
+TODAY = datetime.date(2026, 11, 29)
+DAY = datetime.timedelta(days=1)
+W = rules.WithdrawalDateRefusal
+
+
+@pytest.mark.parametrize(
+    ("withdrawn_on", "enrolled_on", "refusal"),
+    [
+        (datetime.date(2000, 1, 1), TODAY - 30 * DAY, W.BEFORE_ENROLMENT),
+        (TODAY - 31 * DAY, TODAY - 30 * DAY, W.BEFORE_ENROLMENT),
+        (TODAY - 30 * DAY, TODAY - 30 * DAY, None),
+        (TODAY, TODAY - 30 * DAY, None),
+        (TODAY + DAY, TODAY - 30 * DAY, W.IN_FUTURE),
+        # Enrolled ahead, for a cohort that starts next week: withdrawn today, before it begins.
+        (TODAY, TODAY + 7 * DAY, None),
+        (TODAY - DAY, TODAY + 7 * DAY, W.BEFORE_ENROLMENT),
+        (TODAY + 7 * DAY, TODAY + 7 * DAY, W.IN_FUTURE),
+    ],
+)
+def test_withdrawal_date_between_the_enrolment_and_today(withdrawn_on, enrolled_on, refusal):
+    assert (
+        rules.withdrawal_date_refusal(
+            withdrawn_on=withdrawn_on, enrolled_on=enrolled_on, today=TODAY
+        )
+        is refusal
+    )

@@ -186,6 +186,18 @@ class PracticalCell:
     def can_start(self) -> bool:
         return self.enrolment.status == Enrolment.Status.ACTIVE and self.refusal is None
 
+    @property
+    def assessable_from(self) -> datetime.date:
+        """The first day the learner can be assessed (the cohort's start, or a late joiner's
+        enrolment date); before it, the queue says when rather than offer to start."""
+        return rules.assessment_earliest_day(
+            cohort_start=self.enrolment.cohort.start_date, enrolled_on=self.enrolment.enrolled_on
+        )
+
+    @property
+    def assessable_now(self) -> bool:
+        return self.assessable_from <= timezone.localdate()
+
 
 @dataclass
 class QueueItem:

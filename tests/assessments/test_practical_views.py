@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import formats
+from django.utils import formats, timezone
 
 from assessments import services
 from assessments.models import Attempt, Evidence, Review
@@ -336,3 +336,23 @@ def test_a_submitted_attempt_cannot_be_discarded(client, world, bread):
     response = client.post(f"/assessments/attempts/{attempt.pk}/discard/", follow=True)
     assert "Only a draft can be discarded" in response.text
     assert Attempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_the_queue_says_when_a_learner_can_first_be_assessed(client, world, bread):
+    # Learner a joins three days from now: no Start button yet, but the day it will be there.
+    joins = timezone.localdate() + datetime.timedelta(days=3)
+    world.enrolment_a.enrolled_on = joins
+    world.enrolment_a.save(update_fields=["enrolled_on"])
+    client.force_login(world.trainer_x)
+
+    page = client.get("/assessments/").text
+
+    day = formats.date_format(joins, "DATE_FORMAT")
+    assert f"Can be assessed from {day}" in page
+    assert f"/assessments/start/{world.enrolment_a.pk}/" not in page
+
+    world.enrolment_a.enrolled_on = world.cohort_x.start_date
+    world.enrolment_a.save(update_fields=["enrolled_on"])
+    page = client.get("/assessments/").text
+    assert "Can be assessed from" not in page
+    assert f"/assessments/start/{world.enrolment_a.pk}/{bread.pk}/" in page

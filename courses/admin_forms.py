@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from courses import selectors
+from courses import selectors, services
 from courses.imports import MAX_BYTES, MSG_FILE_TOO_LARGE
 from courses.models import Enrolment
 from courses.services import MSG_WITHDRAW_REASON
@@ -44,6 +44,19 @@ class CohortAdminForm(WagtailAdminModelForm):
             self.fields["trainers"].queryset = _staff_with_role(roles.TRAINER)
         if "coordinators" in self.fields:
             self.fields["coordinators"].queryset = _staff_with_role(roles.COORDINATOR)
+
+    def clean(self):
+        cleaned = super().clean()
+        start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
+        dates_changed = {"start_date", "end_date"} & set(self.changed_data)
+        if self.instance.pk and start_date and end_date and dates_changed:
+            try:
+                services.cohort_dates_check(
+                    cohort=self.instance, start_date=start_date, end_date=end_date
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
 
 class EnrolmentCreateForm(WagtailAdminModelForm):

@@ -65,6 +65,72 @@ def withdrawal_date_refusal(
     return None
 
 
+class CohortDateRefusal(Enum):
+    SESSION_BEFORE_START = "session_before_start"
+    ATTEMPT_BEFORE_START = "attempt_before_start"
+    SESSION_AFTER_END = "session_after_end"
+    ENROLMENT_AFTER_END = "enrolment_after_end"
+
+
+@dataclass(frozen=True)
+class CohortDatesInUse:
+    """The dates a cohort's records already carry, None where there is no such record:
+    its sessions that are not cancelled, its practical attempts and its enrolments."""
+
+    first_session: datetime.date | None = None
+    last_session: datetime.date | None = None
+    first_attempt: datetime.date | None = None
+    last_enrolled_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class CohortDateConflict:
+    refusal: CohortDateRefusal
+    day: datetime.date  # the date in use that the new cohort date would leave outside
+
+
+def cohort_start_conflict(
+    *, start_date: datetime.date, in_use: CohortDatesInUse
+) -> CohortDateConflict | None:
+    """Why the cohort may not start on this date, or None if it may: sessions fall within the
+    cohort's dates, and an attempt is not dated before the cohort started, so the start does not
+    move past the first of either. When both are passed, the earlier one is named: its date is
+    the latest start that keeps both."""
+    limits = [
+        (day, refusal)
+        for day, refusal in (
+            (in_use.first_session, CohortDateRefusal.SESSION_BEFORE_START),
+            (in_use.first_attempt, CohortDateRefusal.ATTEMPT_BEFORE_START),
+        )
+        if day is not None
+    ]
+    for day, refusal in sorted(limits, key=lambda limit: limit[0]):
+        if day < start_date:
+            return CohortDateConflict(refusal=refusal, day=day)
+    return None
+
+
+def cohort_end_conflict(
+    *, end_date: datetime.date, in_use: CohortDatesInUse
+) -> CohortDateConflict | None:
+    """Why the cohort may not end on this date, or None if it may: sessions fall within the
+    cohort's dates, and no enrolment is dated after the cohort ends, so the end does not move
+    before the last of either; the later one is named. Attempts may come after the end (a
+    re-sit), so they do not hold the end back."""
+    limits = [
+        (day, refusal)
+        for day, refusal in (
+            (in_use.last_session, CohortDateRefusal.SESSION_AFTER_END),
+            (in_use.last_enrolled_on, CohortDateRefusal.ENROLMENT_AFTER_END),
+        )
+        if day is not None
+    ]
+    for day, refusal in sorted(limits, key=lambda limit: limit[0], reverse=True):
+        if day > end_date:
+            return CohortDateConflict(refusal=refusal, day=day)
+    return None
+
+
 # The most sessions one scheduling request may create: a year of daily sessions.
 MAX_SCHEDULED_SESSIONS = 366
 

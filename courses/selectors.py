@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from courses import rules
@@ -326,4 +326,23 @@ def cohort_enrolments(*, cohort: Cohort) -> QuerySet[Enrolment]:
         Enrolment.objects.filter(cohort=cohort)
         .select_related("learner__profile")
         .order_by("learner__profile__printed_name", "learner__username")
+    )
+
+
+def cohort_dates_in_use(*, cohort: Cohort) -> rules.CohortDatesInUse:
+    """The dates that hold a cohort's start and end in place (rules.cohort_start_conflict).
+    Cancelled sessions are left out: nobody attends them, and cancelling is how a coordinator
+    clears the dates a cohort no longer runs on. Attempts are read through the enrolments'
+    reverse relation, so that courses does not import assessments."""
+    sessions = Session.objects.filter(cohort=cohort, cancelled=False).aggregate(
+        first=Min("date"), last=Max("date")
+    )
+    enrolments = Enrolment.objects.filter(cohort=cohort).aggregate(
+        last_enrolled_on=Max("enrolled_on"), first_attempt=Min("attempts__assessed_on")
+    )
+    return rules.CohortDatesInUse(
+        first_session=sessions["first"],
+        last_session=sessions["last"],
+        first_attempt=enrolments["first_attempt"],
+        last_enrolled_on=enrolments["last_enrolled_on"],
     )

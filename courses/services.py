@@ -8,7 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from courses import rules
+from courses import rules, selectors
 from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, Session
 from courses.signals import schedule_changed
 
@@ -34,8 +34,55 @@ MSG_SCHEDULE_TOO_MANY = _(
     "That would create %(count)s sessions; schedule at most %(limit)s at once."
 )
 MSG_SCHEDULE_EVERY = _("Repeat every 1 to 52 weeks.")
+MSG_COHORT_START_AFTER_SESSION = _(
+    "The cohort has a session on %(date)s. Move or cancel that session first, "
+    "or choose a start date on or before %(date)s."
+)
+MSG_COHORT_START_AFTER_ATTEMPT = _(
+    "A practical assessment in this cohort is dated %(date)s. "
+    "Choose a start date on or before %(date)s."
+)
+MSG_COHORT_END_BEFORE_SESSION = _(
+    "The cohort has a session on %(date)s. Move or cancel that session first, "
+    "or choose an end date on or after %(date)s."
+)
+MSG_COHORT_END_BEFORE_ENROLMENT = _(
+    "A learner's enrolment in this cohort is dated %(date)s. "
+    "Choose an end date on or after %(date)s."
+)
 MSG_CANCEL_REASON = _("Give a reason for cancelling, so learners know why.")
 MSG_ALREADY_CANCELLED = _("This session is already cancelled.")
+
+
+COHORT_DATE_MESSAGES = {
+    rules.CohortDateRefusal.SESSION_BEFORE_START: MSG_COHORT_START_AFTER_SESSION,
+    rules.CohortDateRefusal.ATTEMPT_BEFORE_START: MSG_COHORT_START_AFTER_ATTEMPT,
+    rules.CohortDateRefusal.SESSION_AFTER_END: MSG_COHORT_END_BEFORE_SESSION,
+    rules.CohortDateRefusal.ENROLMENT_AFTER_END: MSG_COHORT_END_BEFORE_ENROLMENT,
+}
+
+
+def cohort_dates_check(
+    *, cohort: Cohort, start_date: datetime.date, end_date: datetime.date
+) -> None:
+    """Refuse new dates for a cohort that would leave its sessions outside them, an attempt
+    before its start or an enrolment after its end (the checks the sessions, attempts and
+    enrolments passed when they were written). Every problem at once, each on its field."""
+    in_use = selectors.cohort_dates_in_use(cohort=cohort)
+    conflicts = {
+        "start_date": rules.cohort_start_conflict(start_date=start_date, in_use=in_use),
+        "end_date": rules.cohort_end_conflict(end_date=end_date, in_use=in_use),
+    }
+    errors = {
+        field: ValidationError(
+            COHORT_DATE_MESSAGES[conflict.refusal],
+            params={"date": formats.date_format(conflict.day, "DATE_FORMAT")},
+        )
+        for field, conflict in conflicts.items()
+        if conflict is not None
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 def _active_count(cohort: Cohort) -> int:

@@ -66,3 +66,78 @@ def test_withdrawal_date_between_the_enrolment_and_today(withdrawn_on, enrolled_
         )
         is refusal
     )
+
+
+# --- Moving a cohort's dates -------------------------------------------------------------------
+
+MAR_2 = datetime.date(2026, 3, 2)
+MAR_3 = datetime.date(2026, 3, 3)
+MAR_4 = datetime.date(2026, 3, 4)
+JUN_29 = datetime.date(2026, 6, 29)
+JUN_30 = datetime.date(2026, 6, 30)
+JUL_1 = datetime.date(2026, 7, 1)
+IN_USE = rules.CohortDatesInUse(
+    first_session=MAR_3, last_session=JUN_30, first_attempt=None, last_enrolled_on=None
+)
+
+
+@pytest.mark.parametrize(("start", "refused"), [(MAR_2, False), (MAR_3, False), (MAR_4, True)])
+def test_cohort_start_may_move_up_to_its_first_session(start, refused):
+    conflict = rules.cohort_start_conflict(start_date=start, in_use=IN_USE)
+    if refused:
+        assert conflict == rules.CohortDateConflict(
+            rules.CohortDateRefusal.SESSION_BEFORE_START, MAR_3
+        )
+    else:
+        assert conflict is None
+
+
+@pytest.mark.parametrize(("end", "refused"), [(JUL_1, False), (JUN_30, False), (JUN_29, True)])
+def test_cohort_end_may_move_back_to_its_last_session(end, refused):
+    conflict = rules.cohort_end_conflict(end_date=end, in_use=IN_USE)
+    if refused:
+        assert conflict == rules.CohortDateConflict(
+            rules.CohortDateRefusal.SESSION_AFTER_END, JUN_30
+        )
+    else:
+        assert conflict is None
+
+
+def test_cohort_start_may_not_move_past_its_first_attempt():
+    in_use = rules.CohortDatesInUse(first_attempt=MAR_3)
+    assert rules.cohort_start_conflict(start_date=MAR_3, in_use=in_use) is None
+    assert rules.cohort_start_conflict(start_date=MAR_4, in_use=in_use) == (
+        rules.CohortDateConflict(rules.CohortDateRefusal.ATTEMPT_BEFORE_START, MAR_3)
+    )
+
+
+def test_cohort_end_may_not_move_before_an_enrolment():
+    in_use = rules.CohortDatesInUse(last_enrolled_on=JUN_30)
+    assert rules.cohort_end_conflict(end_date=JUN_30, in_use=in_use) is None
+    assert rules.cohort_end_conflict(end_date=JUN_29, in_use=in_use) == (
+        rules.CohortDateConflict(rules.CohortDateRefusal.ENROLMENT_AFTER_END, JUN_30)
+    )
+
+
+def test_cohort_date_conflict_names_the_record_that_binds():
+    # The earliest record holds the start back, the latest the end: its date is the one to give.
+    in_use = rules.CohortDatesInUse(
+        first_session=MAR_4, last_session=JUN_29, first_attempt=MAR_3, last_enrolled_on=JUN_30
+    )
+    start = rules.cohort_start_conflict(start_date=JUL_1, in_use=in_use)
+    end = rules.cohort_end_conflict(end_date=MAR_2, in_use=in_use)
+    assert start == rules.CohortDateConflict(rules.CohortDateRefusal.ATTEMPT_BEFORE_START, MAR_3)
+    assert end == rules.CohortDateConflict(rules.CohortDateRefusal.ENROLMENT_AFTER_END, JUN_30)
+
+
+def test_cohort_with_nothing_dated_may_take_any_dates():
+    nothing = rules.CohortDatesInUse()
+    assert rules.cohort_start_conflict(start_date=JUL_1, in_use=nothing) is None
+    assert rules.cohort_end_conflict(end_date=MAR_2, in_use=nothing) is None
+
+
+def test_attempts_do_not_hold_the_cohort_end_nor_enrolments_its_start():
+    # An attempt may come after the end (a re-sit); a learner may enrol before the start.
+    in_use = rules.CohortDatesInUse(first_attempt=JUL_1, last_enrolled_on=MAR_2)
+    assert rules.cohort_end_conflict(end_date=JUN_30, in_use=in_use) is None
+    assert rules.cohort_start_conflict(start_date=MAR_3, in_use=in_use) is None

@@ -90,6 +90,7 @@ class DateRefusal(Enum):
     IN_FUTURE = "in_future"
     BEFORE_COHORT_START = "before_cohort_start"
     BEFORE_ENROLMENT = "before_enrolment"
+    AFTER_WITHDRAWAL = "after_withdrawal"
 
 
 def assessment_earliest_day(
@@ -105,15 +106,20 @@ def assessment_date_refusal(
     assessed_on: datetime.date,
     cohort_start: datetime.date,
     enrolled_on: datetime.date,
+    withdrawn_on: datetime.date | None,
     today: datetime.date,
 ) -> DateRefusal | None:
     """Why an attempt may not carry this date, or None if it may: it must fall between the first
-    day the learner can be assessed and today, both included. Before that first day has come,
-    no date can be right, and the refusal says so rather than ask for an impossible date."""
+    day the learner can be assessed and today, both included, and not after the day the learner
+    withdrew, if they did (an attempt started before a withdrawal observes work done before it).
+    Before that first day has come, no date can be right, and the refusal says so rather than
+    ask for an impossible date."""
     earliest = assessment_earliest_day(cohort_start=cohort_start, enrolled_on=enrolled_on)
     joined_late = enrolled_on > cohort_start
     if earliest > today:
         return DateRefusal.NOT_ENROLLED_YET if joined_late else DateRefusal.COHORT_NOT_STARTED
+    if withdrawn_on is not None and assessed_on > withdrawn_on:
+        return DateRefusal.AFTER_WITHDRAWAL
     if assessed_on > today:
         return DateRefusal.IN_FUTURE
     if assessed_on < earliest:

@@ -59,6 +59,10 @@ MSG_COHORT_NOT_STARTED = _(
 MSG_NOT_ENROLLED_YET = _(
     "%(learner)s joins the cohort on %(date)s: they can be assessed from that day."
 )
+MSG_DATE_AFTER_WITHDRAWAL = _(
+    "An assessment cannot be dated after the learner withdrew. "
+    "Enter a date on or before %(date)s, when %(learner)s withdrew."
+)
 MSG_ONLY_DRAFT_DISCARDED = _("Only a draft can be discarded; this attempt has been submitted.")
 MSG_NOT_SUBMITTED = _("Only an attempt awaiting review can be confirmed.")
 MSG_CANNOT_RETURN = _("Only an attempt awaiting review, or a confirmed one, can be returned.")
@@ -89,24 +93,31 @@ DATE_MESSAGES = {
     rules.DateRefusal.IN_FUTURE: MSG_DATE_IN_FUTURE,
     rules.DateRefusal.BEFORE_COHORT_START: MSG_DATE_BEFORE_COHORT_START,
     rules.DateRefusal.BEFORE_ENROLMENT: MSG_DATE_BEFORE_ENROLMENT,
+    rules.DateRefusal.AFTER_WITHDRAWAL: MSG_DATE_AFTER_WITHDRAWAL,
 }
 
 
 def _check_assessment_date(
     enrolment: Enrolment, assessed_on: datetime.date, *, field: str | None = None
 ) -> None:
-    """Refuse a date before the learner could be assessed in the cohort, or after today; on
-    `field` if given, so that a form shows the message next to the date."""
+    """Refuse a date before the learner could be assessed in the cohort, after the learner
+    withdrew, or after today; on `field` if given, so that a form shows the message next to the
+    date."""
     dates = {"cohort_start": enrolment.cohort.start_date, "enrolled_on": enrolment.enrolled_on}
     refusal = rules.assessment_date_refusal(
-        assessed_on=assessed_on, today=timezone.localdate(), **dates
+        assessed_on=assessed_on,
+        withdrawn_on=enrolment.withdrawn_on,
+        today=timezone.localdate(),
+        **dates,
     )
     if refusal is None:
         return
-    params = {
-        "date": formats.date_format(rules.assessment_earliest_day(**dates), "DATE_FORMAT"),
-        "learner": enrolment.learner,
-    }
+    day = (
+        enrolment.withdrawn_on
+        if refusal is rules.DateRefusal.AFTER_WITHDRAWAL
+        else rules.assessment_earliest_day(**dates)
+    )
+    params = {"date": formats.date_format(day, "DATE_FORMAT"), "learner": enrolment.learner}
     error = ValidationError(DATE_MESSAGES[refusal], params=params)
     raise ValidationError({field: error}) if field else error
 

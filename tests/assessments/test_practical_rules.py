@@ -127,7 +127,11 @@ D = rules.DateRefusal
 def test_assessment_date_between_the_first_day_and_today(assessed_on, enrolled_on, refusal):
     assert (
         rules.assessment_date_refusal(
-            assessed_on=assessed_on, cohort_start=START, enrolled_on=enrolled_on, today=TODAY
+            assessed_on=assessed_on,
+            cohort_start=START,
+            enrolled_on=enrolled_on,
+            withdrawn_on=None,
+            today=TODAY,
         )
         is refusal
     )
@@ -141,21 +145,57 @@ def test_assessment_date_when_the_first_day_has_not_come():
                 assessed_on=assessed_on,
                 cohort_start=TODAY + DAY,
                 enrolled_on=TODAY - DAY,
+                withdrawn_on=None,
                 today=TODAY,
             )
             is D.COHORT_NOT_STARTED
         )
         assert (
             rules.assessment_date_refusal(
-                assessed_on=assessed_on, cohort_start=START, enrolled_on=TODAY + DAY, today=TODAY
+                assessed_on=assessed_on,
+                cohort_start=START,
+                enrolled_on=TODAY + DAY,
+                withdrawn_on=None,
+                today=TODAY,
             )
             is D.NOT_ENROLLED_YET
         )
     assert (
         rules.assessment_date_refusal(
-            assessed_on=TODAY, cohort_start=TODAY, enrolled_on=TODAY, today=TODAY
+            assessed_on=TODAY, cohort_start=TODAY, enrolled_on=TODAY, withdrawn_on=None, today=TODAY
         )
         is None
+    )
+
+
+WITHDREW = START + 20 * DAY
+
+
+@pytest.mark.parametrize(
+    ("assessed_on", "refusal"),
+    [
+        (START, None),
+        (WITHDREW - DAY, None),
+        (WITHDREW, None),
+        (WITHDREW + DAY, D.AFTER_WITHDRAWAL),
+        (TODAY, D.AFTER_WITHDRAWAL),
+        # A date in the future is also after the withdrawal: that is the day to give.
+        (TODAY + DAY, D.AFTER_WITHDRAWAL),
+        # The first day still holds for a learner who withdrew.
+        (START - DAY, D.BEFORE_COHORT_START),
+    ],
+)
+def test_assessment_date_not_after_the_withdrawal(assessed_on, refusal):
+    assert WITHDREW < TODAY
+    assert (
+        rules.assessment_date_refusal(
+            assessed_on=assessed_on,
+            cohort_start=START,
+            enrolled_on=START,
+            withdrawn_on=WITHDREW,
+            today=TODAY,
+        )
+        is refusal
     )
 
 

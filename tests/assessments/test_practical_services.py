@@ -297,6 +297,41 @@ def test_a_late_joiner_is_not_assessed_before_enrolling(world, bread):
     )
 
 
+def test_an_attempt_is_not_dated_after_the_learner_withdrew(world, bread):
+    # The attempt was started while the learner was active; they withdrew before it was recorded.
+    from assessments.forms import AttemptRecordForm
+    from courses.services import enrolment_withdraw
+
+    today = timezone.localdate()
+    withdrew = today - datetime.timedelta(days=5)
+    attempt = services.attempt_start(
+        enrolment=world.enrolment_a,
+        template=bread,
+        assessor=world.trainer_x,
+        assessed_on=today - datetime.timedelta(days=10),
+    )
+    enrolment_withdraw(enrolment=world.enrolment_a, reason="Moved away", on=withdrew)
+    before = attempt_state(attempt)
+    for day in (withdrew + datetime.timedelta(days=1), today):
+        with pytest.raises(ValidationError) as error:
+            services.attempt_record(
+                attempt=attempt, by=world.trainer_x, marks={}, feedback="x", assessed_on=day
+            )
+        [message] = error.value.message_dict["assessed_on"]
+        assert message == str(services.MSG_DATE_AFTER_WITHDRAWAL) % {
+            "date": formats.date_format(withdrew, "DATE_FORMAT"),
+            "learner": world.learner_a,
+        }
+        assert attempt_state(attempt) == before  # nothing written
+    # The date picker stops at the withdrawal too.
+    form = AttemptRecordForm(attempt=Attempt.objects.get(pk=attempt.pk))
+    assert form.fields["assessed_on"].widget.attrs["max"] == withdrew.isoformat()
+    services.attempt_record(
+        attempt=attempt, by=world.trainer_x, marks={}, feedback="x", assessed_on=withdrew
+    )
+    assert attempt_state(attempt)[0] == withdrew
+
+
 def test_audit_entries_for_submit_review_and_return(world, bread):
     attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True] * 3)
     services.attempt_return(attempt=attempt, reviewer=world.coordinator_x, reason="Add a photo.")

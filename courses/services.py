@@ -22,7 +22,7 @@ MSG_WITHDRAWN_IN_FUTURE = _(
     "A withdrawal cannot be dated in the future. Enter today's date or an earlier one."
 )
 MSG_NOT_ENROLLED = _("You are not enrolled in a cohort of this course.")
-MSG_ENROLLED_BEFORE_START = _("The enrolment date cannot be after the cohort's end date.")
+MSG_ENROLLED_AFTER_END = _("The enrolment date cannot be after the cohort's end date.")
 MSG_SESSION_TOPIC = _("Give the session a topic.")
 MSG_SESSION_TIMES = _("The end time must be after the start time.")
 MSG_SESSION_OUTSIDE_COHORT = _(
@@ -106,7 +106,7 @@ def enrolment_create(
         )
     enrolled_on = enrolled_on or timezone.localdate()
     if enrolled_on > cohort.end_date:
-        raise ValidationError(MSG_ENROLLED_BEFORE_START)
+        raise ValidationError(MSG_ENROLLED_AFTER_END)
     try:
         with transaction.atomic():
             enrolment = Enrolment.objects.create(

@@ -40,6 +40,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone, translation
 
 VERSION_KEY = "page-cache:version"
@@ -153,6 +154,59 @@ class CachedUserBackend(ModelBackend):
             # Read after the version: a write in between leaves it older than the row, not newer.
             cache.set(key, (current, user), settings.USER_CACHE_SECONDS)
         return user
+
+
+class SiteFrameMiddleware:
+    """What the frame of every page reads, from the shared cache: the Wagtail site of the host,
+    its organisation settings (the name in the navigation bar, the title and the footer) and the
+    course index's URL (the "Courses" link).
+
+    Rendered afresh, those are three queries on every page, and their ORM work was a fifth of a
+    roll call's CPU time. They are kept per host and port with the site-wide version, like the
+    person's row: any write (a changed setting, a site or a course index saved, in the admin or
+    elsewhere) moves the version on and the next request reads them from the database again.
+    Wagtail finds them where this puts them (`Site.find_for_request` and `for_request` look on
+    the request first); everything else about the page is worked out as before.
+    `SITE_CACHE_SECONDS` = 0 turns it off."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SITE_CACHE_SECONDS:
+            _site_frame(request)
+        return self.get_response(request)
+
+
+def _site_frame(request) -> None:
+    from wagtail.models import Site
+
+    from courses.models import CourseIndexPage
+    from lms.models import OrganisationSettings
+
+    # The host as Wagtail reads it to find the site (`Site._find_for_request`).
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"page-cache:site:{hostname}:{request.get_port()}"
+    found = cache.get_many([VERSION_KEY, key])
+    current = found.get(VERSION_KEY)
+    cached = found.get(key)
+    if current is not None and cached is not None and cached[0] == current:
+        _version, site, organisation, course_index_url = cached
+        request._wagtail_site = site
+        if organisation is not None:
+            organisation._request = request
+            setattr(request, OrganisationSettings.get_cache_attr_name(), organisation)
+        request._course_index_url = course_index_url
+        return
+    if current is None:
+        current = version()
+    # Read after the version: a write in between leaves them older than the rows, not newer.
+    site = Site.find_for_request(request)
+    organisation = OrganisationSettings.for_request(request) if site is not None else None
+    index = CourseIndexPage.objects.live().only("url_path").first()
+    course_index_url = index.get_url(request=request) if index else "/"
+    request._course_index_url = course_index_url
+    cache.set(key, (current, site, organisation, course_index_url), settings.SITE_CACHE_SECONDS)
 
 
 class WritesInvalidateMiddleware:

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "lms.middleware.PersonalDataNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.page_cache.WritesInvalidateMiddleware",
+    "lms.page_cache.SiteFrameMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every login attempt.
@@ -248,6 +249,9 @@ PAGE_CACHE_SECONDS = 600
 # The logged-in person's row, kept with the same version (lms.page_cache.CachedUserBackend);
 # 0 reads it from the database on every request.
 USER_CACHE_SECONDS = PAGE_CACHE_SECONDS
+# The site, its organisation settings and the course index's URL, which every page's frame shows,
+# kept with the same version (lms.page_cache.SiteFrameMiddleware); 0 reads them on every request.
+SITE_CACHE_SECONDS = PAGE_CACHE_SECONDS
 PAGE_CACHE_IGNORED_APPS = frozenset(
     {"sessions", "axes", "django_tasks_database", "wagtailsearch", "wagtailadmin", "admin"}
 )

@@ -135,6 +135,7 @@ else:
     # A cache private to each process cannot tell the others about writes (lms/page_cache.py).
     PAGE_CACHE_SECONDS = 0
     USER_CACHE_SECONDS = 0
+    SITE_CACHE_SECONDS = 0
 
 # Logs: one JSON object per line on stdout, for the container runtime or journald to collect.
 LOGGING = {

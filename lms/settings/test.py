@@ -29,3 +29,5 @@ AXES_ENABLED = False
 # Query budgets count the logged-in person's lookup on every request, whatever the cache holds
 # (tests/lms/test_page_cache.py turns the person's cache on where it is the subject).
 USER_CACHE_SECONDS = 0
+# Likewise the site, its settings and the course index's URL (lms.page_cache.SiteFrameMiddleware).
+SITE_CACHE_SECONDS = 0

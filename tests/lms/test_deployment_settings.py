@@ -38,6 +38,7 @@ print(json.dumps({
     "root_formatter": settings.LOGGING["handlers"]["stdout"]["formatter"],
     "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
     "user_cache_seconds": settings.USER_CACHE_SECONDS,
+    "site_cache_seconds": settings.SITE_CACHE_SECONDS,
 }))
 """
 
@@ -74,6 +75,7 @@ def test_defaults_are_https_only_database_queue_and_static_files_from_the_node()
     # A cache private to each process would serve pages that other processes changed.
     assert shown["page_cache_seconds"] == 0
     assert shown["user_cache_seconds"] == 0
+    assert shown["site_cache_seconds"] == 0
 
 
 def test_redis_gives_a_shared_cache_and_cached_sessions():

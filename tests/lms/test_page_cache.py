@@ -276,3 +276,56 @@ def test_the_cached_person_is_the_row_as_it_was_when_read(learner_client, world,
     page_cache.bump()
     learner_client.get(DASHBOARD)
     assert cache.get(key)[0] == page_cache.version()
+
+
+# --- The site, its settings and the course index's URL (SiteFrameMiddleware) -------------------
+
+
+@pytest.fixture
+def site_cached(settings):
+    settings.SITE_CACHE_SECONDS = 600
+
+
+def frame_queries(captured) -> int:
+    return sum(
+        table in q["sql"]
+        for q in captured.captured_queries
+        for table in ('FROM "wagtailcore_site"', 'FROM "lms_organisationsettings"')
+    )
+
+
+def test_the_site_and_its_settings_are_read_from_the_cache_on_the_next_request(
+    learner_client, site_cached
+):
+    learner_client.get(DASHBOARD)
+    with CaptureQueriesContext(connection) as captured:
+        response = learner_client.get(reverse("profile"))
+    assert response.status_code == 200
+    assert frame_queries(captured) == 0
+    assert not any("courses_courseindexpage" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_changed_organisation_name_shows_at_once(learner_client, site_cached):
+    from wagtail.models import Site
+
+    from lms.models import OrganisationSettings
+
+    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation.organisation_name = "Before Bakery"
+    organisation.save()
+    assert "Before Bakery" in learner_client.get(reverse("profile")).content.decode()
+    organisation.organisation_name = "After Bakery"
+    organisation.save()
+    content = learner_client.get(reverse("profile")).content.decode()
+    assert "After Bakery" in content
+    assert "Before Bakery" not in content
+
+
+def test_a_moved_course_index_shows_at_once(learner_client, world, site_cached):
+    from courses.models import CourseIndexPage
+
+    learner_client.get(reverse("profile"))
+    index = CourseIndexPage.objects.live().first()
+    index.slug = "trainings"
+    index.save_revision().publish()
+    assert 'href="/trainings/"' in learner_client.get(reverse("profile")).content.decode()

@@ -181,8 +181,8 @@ class SiteFrameMiddleware:
 def _site_frame(request) -> None:
     from wagtail.models import Site
 
-    from courses.models import CourseIndexPage
     from lms.models import OrganisationSettings
+    from lms.templatetags.lms_tags import course_index_url
 
     # The host as Wagtail reads it to find the site (`Site._find_for_request`).
     hostname = split_domain_port(request._get_raw_host())[0]
@@ -203,10 +203,8 @@ def _site_frame(request) -> None:
     # Read after the version: a write in between leaves them older than the rows, not newer.
     site = Site.find_for_request(request)
     organisation = OrganisationSettings.for_request(request) if site is not None else None
-    index = CourseIndexPage.objects.live().only("url_path").first()
-    course_index_url = index.get_url(request=request) if index else "/"
-    request._course_index_url = course_index_url
-    cache.set(key, (current, site, organisation, course_index_url), settings.SITE_CACHE_SECONDS)
+    index_url = course_index_url({"request": request})  # and kept on the request, as the tag does
+    cache.set(key, (current, site, organisation, index_url), settings.SITE_CACHE_SECONDS)
 
 
 class WritesInvalidateMiddleware:

@@ -52,9 +52,18 @@ def open_menu_link(page: Page, name: str, *, main: str = "Main", menu: str = "Me
     nav = page.get_by_role("navigation", name=main)
     toggler = nav.get_by_role("button", name=menu)
     if toggler.is_visible():
+        menu_settled(nav)
         toggler.click()
+        # Bootstrap gives the menu its "show" class when it has finished opening.
+        expect(nav.locator(".navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
     with page.expect_navigation():
         nav.get_by_role("link", name=name, exact=True).click()
+
+
+def menu_settled(nav) -> None:
+    """Wait until the phone's menu has finished opening or closing: Bootstrap ignores the menu
+    button while the menu slides (a click then would be lost, as a person's quick second tap is)."""
+    expect(nav.locator(".navbar-collapse")).not_to_have_class(re.compile(r"\bcollapsing\b"))
 
 
 def a11y_violations(page: Page) -> list[str]:

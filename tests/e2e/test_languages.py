@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from demo.content import artisan_baking_es
-from tests.e2e.helpers import Journey, log_in_only, open_menu_link
+from tests.e2e.helpers import Journey, log_in_only, menu_settled, open_menu_link
 
 SPANISH_COURSE = "Panadería artesanal"
 SPANISH_LESSONS = {lesson["title"] for lesson in artisan_baking_es.LESSONS}
@@ -25,6 +25,7 @@ def menu_links(page: Page, main: str, menu: str, links: list[str]) -> None:
         expect(nav.get_by_role("link", name=link, exact=True)).to_be_visible()
     toggler.click()
     expect(nav.locator(".navbar-collapse")).not_to_have_class(re.compile(r"\bshow\b"))
+    menu_settled(nav)  # "show" goes when the menu starts closing, not when it has closed
 
 
 def test_spanish_learner_reads_spanish_downloads_a_spanish_certificate_and_switches_to_italian(

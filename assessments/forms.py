@@ -60,9 +60,9 @@ class AttemptRecordForm(forms.Form):
         earliest = rules.assessment_earliest_day(
             cohort_start=enrolment.cohort.start_date, enrolled_on=enrolment.enrolled_on
         )
-        latest = timezone.localdate()
-        if enrolment.withdrawn_on is not None:
-            latest = min(latest, enrolment.withdrawn_on)
+        latest = rules.assessment_latest_day(
+            today=timezone.localdate(), withdrawn_on=enrolment.withdrawn_on
+        )
         # The date picker offers only the days the service accepts; the service still decides.
         self.fields["assessed_on"].widget.attrs.update(
             min=earliest.isoformat(), max=latest.isoformat()

@@ -101,6 +101,13 @@ def assessment_earliest_day(
     return max(cohort_start, enrolled_on)
 
 
+def assessment_latest_day(
+    *, today: datetime.date, withdrawn_on: datetime.date | None
+) -> datetime.date:
+    """The last day an attempt may carry: today, or the day the learner withdrew if earlier."""
+    return today if withdrawn_on is None else min(today, withdrawn_on)
+
+
 def assessment_date_refusal(
     *,
     assessed_on: datetime.date,

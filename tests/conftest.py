@@ -3,9 +3,13 @@
 Cohort X and cohort Y run the same course. Learner A is in X, learner B in Y.
 """
 
+import datetime
+import os
+import zoneinfo
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 
 from tests import factories
 
@@ -29,6 +33,42 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# Every test starts at noon on a fixed Wednesday in the site's time zone, so that no test flips
+# at midnight, at a month's end or on a weekend. The clock ticks on from there (timestamps keep
+# their order); a test that travels elsewhere itself does so on top of this.
+FROZEN_NOON = datetime.datetime(2026, 11, 18, 12)
+
+
+@pytest.fixture(autouse=True)
+def frozen_noon(settings):
+    noon = FROZEN_NOON.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(noon, tick=True) as traveller:
+        yield traveller
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "postgresql: needs PostgreSQL's concurrent writers; skipped on SQLite, a failure when "
+        "REQUIRE_POSTGRES is set (the Makefile's test-postgres target sets it).",
+    )
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgresql") is None:
+        return
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    if os.environ.get("REQUIRE_POSTGRES"):
+        pytest.fail(
+            f"REQUIRE_POSTGRES is set but the database is {connection.vendor}: "
+            "set DATABASE_URL to a running PostgreSQL."
+        )
+    pytest.skip("needs PostgreSQL's concurrent writers")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from assessments import selectors
@@ -20,9 +19,7 @@ from tests.certificates.test_concurrency import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
-    ),
+    pytest.mark.postgresql,
 ]
 
 

@@ -7,7 +7,6 @@ test_services.py cover it there."""
 import threading
 
 import pytest
-from django.db import connection
 
 from certificates import services
 from certificates.models import Certificate
@@ -15,9 +14,7 @@ from tests import factories
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
-    ),
+    pytest.mark.postgresql,
 ]
 
 

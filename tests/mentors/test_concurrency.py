@@ -3,7 +3,6 @@ holds. Real concurrency needs PostgreSQL (CI's second leg); SQLite serialises wr
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 
 from mentors import services
@@ -14,9 +13,7 @@ from tests.mentors.conftest import certify
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
-    ),
+    pytest.mark.postgresql,
 ]
 
 

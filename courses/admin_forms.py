@@ -14,6 +14,7 @@ from courses.imports import MAX_BYTES, MSG_FILE_TOO_LARGE
 from courses.models import Enrolment
 from courses.services import MSG_WITHDRAW_REASON
 from lms import roles
+from lms.forms import form_add_service_errors
 from lms.models import User
 
 MSG_NO_ACCOUNT = _(
@@ -55,7 +56,7 @@ class CohortAdminForm(WagtailAdminModelForm):
                     cohort=self.instance, start_date=start_date, end_date=end_date
                 )
             except forms.ValidationError as error:
-                self.add_error(None, error)
+                form_add_service_errors(self, error)
         return cleaned
 
 

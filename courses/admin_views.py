@@ -27,6 +27,7 @@ from courses import imports, selectors
 from courses.admin_forms import EnrolmentImportForm
 from courses.models import Cohort, Enrolment
 from courses.services import enrolment_create, enrolment_withdraw
+from lms.forms import form_add_service_errors
 
 ALL_ACTIONS = ["add", "change", "delete", "view"]
 
@@ -204,7 +205,7 @@ class ServiceErrorsAsFormErrorsMixin:
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_add_service_errors(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)

@@ -37,6 +37,23 @@ def next_lesson_id(*, lesson_ids: Sequence[int], completed_ids: set[int]) -> int
     return lesson_ids[0] if lesson_ids else None
 
 
+class LessonCompleteRefusal(Enum):
+    NOT_ENROLLED = "not_enrolled"
+    NOT_OWN_ENROLMENT = "not_own_enrolment"
+
+
+def lesson_complete_refusal(
+    *, enrolment_status: str | None, lesson_in_course: bool, by_is_learner: bool
+) -> LessonCompleteRefusal | None:
+    """Only the learner marks a lesson done, through an enrolment (not withdrawn) in the cohort
+    of the lesson's course. `enrolment_status` is None when there is no such enrolment."""
+    if enrolment_status is None or enrolment_status == "withdrawn" or not lesson_in_course:
+        return LessonCompleteRefusal.NOT_ENROLLED
+    if not by_is_learner:
+        return LessonCompleteRefusal.NOT_OWN_ENROLMENT
+    return None
+
+
 def enrolment_has_room(*, capacity: int, active_count: int) -> bool:
     return active_count < capacity
 

@@ -33,17 +33,6 @@ def cohorts_coordinated_by(user) -> QuerySet[Cohort]:
     return Cohort.objects.filter(coordinators=user)
 
 
-def enrolments_visible_to(user) -> QuerySet[Enrolment]:
-    """Enrolments a user may see: their own, and those in cohorts they work with."""
-    if not user.is_authenticated:
-        return Enrolment.objects.none()
-    if user.is_superuser:
-        return Enrolment.objects.all()
-    return Enrolment.objects.filter(
-        Q(learner=user) | Q(cohort__in=cohorts_visible_to(user).values("pk"))
-    )
-
-
 def enrolments_of(*, learner) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(learner=learner)
 

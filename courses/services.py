@@ -22,6 +22,7 @@ MSG_WITHDRAWN_IN_FUTURE = _(
     "A withdrawal cannot be dated in the future. Enter today's date or an earlier one."
 )
 MSG_NOT_ENROLLED = _("You are not enrolled in a cohort of this course.")
+MSG_NOT_OWN_LESSON = _("Only the learner marks their own lessons as done.")
 MSG_ENROLLED_AFTER_END = _("The enrolment date cannot be after the cohort's end date.")
 MSG_SESSION_TOPIC = _("Give the session a topic.")
 MSG_SESSION_TIMES = _("The end time must be after the start time.")
@@ -116,7 +117,7 @@ def enrolment_create(
         raise ValidationError(
             MSG_ALREADY_ENROLLED, params={"learner": learner, "cohort": cohort}
         ) from exc
-    log(instance=enrolment, action="lms.enrolment.create", user=by)
+    log(instance=enrolment, action="courses.enrolment.create", user=by)
     return enrolment
 
 
@@ -149,19 +150,35 @@ def enrolment_withdraw(
     enrolment.withdrawal_reason = reason
     enrolment.withdrawn_on = on
     enrolment.save(update_fields=["status", "withdrawal_reason", "withdrawn_on"])
-    log(instance=enrolment, action="lms.enrolment.withdraw", user=by)
+    log(instance=enrolment, action="courses.enrolment.withdraw", user=by)
     return enrolment
 
 
-def lesson_complete(*, enrolment: Enrolment | None, lesson: LessonPage) -> LessonCompletion:
-    """Mark a lesson done. Idempotent: doing it twice keeps the first completion time."""
-    if enrolment is None or enrolment.status == Enrolment.Status.WITHDRAWN:
-        raise ValidationError(MSG_NOT_ENROLLED)
-    if lesson.get_parent().pk != enrolment.cohort.course_id:
-        raise ValidationError(MSG_NOT_ENROLLED)
-    completion, _created = LessonCompletion.objects.get_or_create(
+LESSON_COMPLETE_MESSAGES = {
+    rules.LessonCompleteRefusal.NOT_ENROLLED: MSG_NOT_ENROLLED,
+    rules.LessonCompleteRefusal.NOT_OWN_ENROLMENT: MSG_NOT_OWN_LESSON,
+}
+
+
+@transaction.atomic
+def lesson_complete(
+    *, enrolment: Enrolment | None, lesson: LessonPage, by=None
+) -> LessonCompletion:
+    """Mark a lesson done for the enrolment's learner; `by` is who asks (None: the learner).
+    Idempotent: doing it twice keeps the first completion time and writes one audit entry."""
+    refusal = rules.lesson_complete_refusal(
+        enrolment_status=enrolment.status if enrolment is not None else None,
+        lesson_in_course=enrolment is not None
+        and lesson.get_parent().pk == enrolment.cohort.course_id,
+        by_is_learner=by is None or (enrolment is not None and by.pk == enrolment.learner_id),
+    )
+    if refusal is not None:
+        raise ValidationError(LESSON_COMPLETE_MESSAGES[refusal])
+    completion, created = LessonCompletion.objects.get_or_create(
         enrolment=enrolment, lesson=lesson, defaults={"completed_at": timezone.now()}
     )
+    if created:
+        log(instance=completion, action="courses.lesson.complete", user=by)
     return completion
 
 
@@ -208,7 +225,7 @@ def session_create(
         end_time=end_time,
         location=location.strip(),
     )
-    log(instance=session, action="lms.session.create", user=by)
+    log(instance=session, action="courses.session.create", user=by)
     _schedule_changed(cohort)
     return session
 
@@ -266,7 +283,7 @@ def sessions_schedule(
     )
     log(
         instance=cohort,
-        action="lms.session.schedule",
+        action="courses.session.schedule",
         user=by,
         data={"sessions": len(sessions), "from": str(start), "until": str(until)},
     )
@@ -292,7 +309,7 @@ def session_update(*, session: Session, by=None, **fields) -> Session:
         end_time=session.end_time,
     )
     session.save(update_fields=[*fields, "updated_at"])
-    log(instance=session, action="lms.session.update", user=by)
+    log(instance=session, action="courses.session.update", user=by)
     _schedule_changed(session.cohort)
     return session
 
@@ -307,6 +324,6 @@ def session_cancel(*, session: Session, reason: str, by=None) -> Session:
     session.cancelled = True
     session.cancellation_reason = reason
     session.save(update_fields=["cancelled", "cancellation_reason", "updated_at"])
-    log(instance=session, action="lms.session.cancel", user=by, data={"reason": reason})
+    log(instance=session, action="courses.session.cancel", user=by, data={"reason": reason})
     _schedule_changed(session.cohort)
     return session

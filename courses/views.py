@@ -11,6 +11,7 @@ from courses import selectors, services
 from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
 from courses.models import LessonPage
 from lms import page_cache
+from lms.forms import form_add_service_errors
 from lms.i18n import localized_page, original_of
 
 
@@ -30,7 +31,7 @@ def lesson_mark_done(request, lesson_id: int):
     enrolment = selectors.reading_enrolment(user=request.user, course=course)
     readable = localized_page(lesson)
     try:
-        services.lesson_complete(enrolment=enrolment, lesson=lesson)
+        services.lesson_complete(enrolment=enrolment, lesson=lesson, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(readable.url)
@@ -39,15 +40,6 @@ def lesson_mark_done(request, lesson_id: int):
     if request.POST.get("continue") and next_lesson is not None:
         return redirect(next_lesson.url)
     return redirect(readable.url)
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -87,7 +79,7 @@ def session_create(request, cohort_id: int):
         try:
             services.session_create(cohort=cohort, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The session is added."))
             return redirect("courses:cohort", cohort_id=cohort.pk)
@@ -114,7 +106,7 @@ def sessions_schedule(request, cohort_id: int):
                 **{**data, "weekdays": set(data["weekdays"])},
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -144,7 +136,7 @@ def session_edit(request, session_id: int):
         try:
             services.session_update(session=session, by=request.user, **changed)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The session is saved."))
             return redirect("courses:cohort", cohort_id=session.cohort_id)
@@ -165,7 +157,7 @@ def session_cancel(request, session_id: int):
                 session=session, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The session is cancelled."))
             return redirect("courses:cohort", cohort_id=session.cohort_id)

@@ -29,15 +29,20 @@ register_permission_policy(Profile, PersonPermissionPolicy(Profile))
 
 @hooks.register("register_log_actions")
 def register_course_log_actions(actions):
-    actions.register_action("lms.enrolment.create", _("Enrol"), _("Enrolled"))
-    actions.register_action("lms.enrolment.withdraw", _("Withdraw"), _("Withdrawn"))
+    actions.register_action("courses.enrolment.create", _("Enrol"), _("Enrolled"))
+    actions.register_action("courses.enrolment.withdraw", _("Withdraw"), _("Withdrawn"))
     actions.register_action(
         "lms.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
     )
-    actions.register_action("lms.session.create", _("Add session"), _("Session added"))
-    actions.register_action("lms.session.schedule", _("Schedule sessions"), _("Sessions scheduled"))
-    actions.register_action("lms.session.update", _("Edit session"), _("Session edited"))
-    actions.register_action("lms.session.cancel", _("Cancel session"), _("Session cancelled"))
+    actions.register_action("courses.session.create", _("Add session"), _("Session added"))
+    actions.register_action(
+        "courses.session.schedule", _("Schedule sessions"), _("Sessions scheduled")
+    )
+    actions.register_action("courses.session.update", _("Edit session"), _("Session edited"))
+    actions.register_action("courses.session.cancel", _("Cancel session"), _("Session cancelled"))
+    actions.register_action(
+        "courses.lesson.complete", _("Mark as done"), _("Lesson marked as done")
+    )
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

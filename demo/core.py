@@ -155,7 +155,6 @@ def _organisation(home: HomePage) -> None:
     settings = OrganisationSettings.for_site(site)
     if settings.organisation_name == DEFAULT_ORGANISATION_NAME:
         settings.organisation_name = people.ORGANISATION_NAME
-        settings.contact_email = settings.contact_email or people.CONTACT_EMAIL
         settings.save()
 
 

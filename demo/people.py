@@ -6,7 +6,6 @@ order, or "required" (every required lesson, skipping optional ones) or "all".
 """
 
 ORGANISATION_NAME = "Riverside Training Centre"
-CONTACT_EMAIL = "office@riverside-training.example.org"
 
 HOME_TITLE = "Welcome to Riverside Training Centre"
 HOME_INTRO = (

@@ -2,12 +2,24 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lms.i18n import translated_name_expression
 from lms.models import Profile, Region
+
+
+def form_add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: each message next to its field when the
+    form has that field, above the form otherwise. Every view and admin form that calls a
+    service uses this, so a refusal reads the same everywhere."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class ProfileForm(forms.ModelForm):

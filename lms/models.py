@@ -212,9 +212,8 @@ class OrganisationSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, default="Training Centre"
     )
-    contact_email = models.EmailField(_("contact email"), blank=True)
 
-    panels = [FieldPanel("organisation_name"), FieldPanel("contact_email")]
+    panels = [FieldPanel("organisation_name")]
 
     class Meta:
         verbose_name = _("organisation")

@@ -7,6 +7,8 @@ TRAINER = "Trainer"
 COORDINATOR = "Coordinator"
 
 ROLE_LABELS = {LEARNER: _("Learner"), TRAINER: _("Trainer"), COORDINATOR: _("Coordinator")}
+# Roles of employees: they open the Wagtail admin, and their accounts are marked staff.
+STAFF_ROLES = (TRAINER, COORDINATOR)
 
 # Model permissions each staff role holds in the Wagtail admin; what rows they see is scoped
 # separately by the selectors (a coordinator edits only the cohorts they coordinate).
@@ -46,6 +48,21 @@ ROLE_PERMISSIONS = {
     ],
 }
 
+# Images and documents live in collections: the roles' permissions on them are granted on the
+# root collection too, from the same list.
+COLLECTION_APPS = ("wagtailimages", "wagtaildocs")
+COLLECTION_PERMISSIONS = {
+    role: [(app, codename) for app, _model, codename in perms if app in COLLECTION_APPS]
+    for role, perms in ROLE_PERMISSIONS.items()
+}
+# Coordinators edit and publish course content under the course index.
+PAGE_PERMISSIONS = {COORDINATOR: ["add_page", "change_page", "publish_page"]}
+
 # The permission that marks a coordinator (trainers and learners lack it; superusers hold every
 # permission): who sees "My caseload" and lands on it after logging in.
 COORDINATOR_PERMISSION = "courses.change_cohort"
+
+
+def is_coordinator(user) -> bool:
+    """Coordinators (and administrators, who hold every permission)."""
+    return user.is_authenticated and user.has_perm(COORDINATOR_PERMISSION)

@@ -1,23 +1,25 @@
 """Writes for the shared base: roles and people."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
-from lms import page_cache, roles
+from lms import page_cache, roles, rules
 from lms.models import Profile, User
 
-COLLECTION_PERMISSIONS = {
-    roles.COORDINATOR: [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-    ],
+MSG_NOT_OWN_PROFILE = _("You can only change your own profile.")
+MSG_ROLE_NOT_GRANTABLE = _("Only an administrator can give someone this role.")
+PERSON_REFUSAL_MESSAGES = {
+    rules.PersonRefusal.NOT_OWN_PROFILE: MSG_NOT_OWN_PROFILE,
+    rules.PersonRefusal.ROLE_NOT_GRANTABLE: MSG_ROLE_NOT_GRANTABLE,
 }
-# Coordinators edit and publish course content under the course index.
-PAGE_PERMISSIONS = {roles.COORDINATOR: ["add_page", "change_page", "publish_page"]}
+
+
+def _refuse(refusal: rules.PersonRefusal | None) -> None:
+    if refusal is not None:
+        raise ValidationError(PERSON_REFUSAL_MESSAGES[refusal])
 
 
 @transaction.atomic
@@ -39,7 +41,7 @@ def roles_ensure() -> dict[str, Group]:
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
-        for name, perms in COLLECTION_PERMISSIONS.items():
+        for name, perms in roles.COLLECTION_PERMISSIONS.items():
             for app, codename in perms:
                 permission = Permission.objects.filter(
                     content_type__app_label=app, codename=codename
@@ -57,10 +59,11 @@ def roles_ensure() -> dict[str, Group]:
 
 
 def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:
-    """Let the role groups edit the courses under `index` (PAGE_PERMISSIONS). Safe to run again."""
+    """Let the role groups edit the courses under `index` (roles.PAGE_PERMISSIONS). Safe to run
+    again."""
     from wagtail.models import GroupPagePermission
 
-    for name, codenames in PAGE_PERMISSIONS.items():
+    for name, codenames in roles.PAGE_PERMISSIONS.items():
         group = groups[name] if groups else Group.objects.get_or_create(name=name)[0]
         for codename in codenames:
             permission = Permission.objects.get(
@@ -107,14 +110,26 @@ def roles_ensure_after_migrate(sender, **kwargs):
     roles_ensure()
 
 
-def user_grant_role(*, user: User, role: str) -> None:
+@transaction.atomic
+def user_grant_role(*, user: User, role: str, by: User | None = None) -> None:
+    """Give `user` a role. `by` is who asks (None: the system, e.g. a command or migrate):
+    administrators give any role, coordinators make learners (lms.rules.role_grant_refusal)."""
+    if by is not None:
+        _refuse(
+            rules.role_grant_refusal(
+                role=role,
+                by_is_superuser=by.is_superuser,
+                by_is_coordinator=roles.is_coordinator(by),
+            )
+        )
     group, _created = Group.objects.get_or_create(name=role)
     user.groups.add(group)
-    if role in (roles.TRAINER, roles.COORDINATOR) and not user.is_staff:
+    if role in roles.STAFF_ROLES and not user.is_staff:
         # Wagtail's admin login only needs the access_admin permission, but being staff marks
         # the account as an employee in Django's own tools too.
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+    log(instance=user, action="lms.person.grant_role", user=by, data={"role": role})
 
 
 @transaction.atomic
@@ -127,6 +142,7 @@ def person_create(
     preferred_language: str = "en",
     role: str = roles.LEARNER,
     password: str | None = None,
+    by: User | None = None,
 ) -> User:
     """Create an account and its profile. With no password the account must set one by email."""
     first, _sep, last = printed_name.partition(" ")
@@ -143,18 +159,58 @@ def person_create(
         region=region,
         preferred_language=preferred_language,
     )
-    user_grant_role(user=user, role=role)
+    user_grant_role(user=user, role=role, by=by)
     return user
 
 
+PROFILE_EDITABLE_FIELDS = (
+    "printed_name",
+    "preferred_language",
+    "region",
+    "phone",
+    "gender",
+    "gender_self_description",
+    "birth_year",
+)
+
+
+@transaction.atomic
+def profile_update(*, user: User, by: User, **fields) -> Profile:
+    """A person saves their own profile (the fields the form validated). The first save
+    creates the profile of an account made without one."""
+    _refuse(rules.profile_edit_refusal(by_id=by.pk, owner_id=user.pk))
+    unknown = set(fields) - set(PROFILE_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    profile = Profile.objects.filter(user=user).first() or Profile(
+        user=user, printed_name=user.get_full_name()
+    )
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    log(instance=profile, action="lms.profile.update", user=by, data={"fields": sorted(fields)})
+    return profile
+
+
+@transaction.atomic
 def profile_set_language(*, user, language: str) -> None:
     """Remember the language a person chose, so it follows them to any device at login."""
     from django.conf import settings
 
     if language not in dict(settings.LANGUAGES):
         raise ValueError(language)
-    if Profile.objects.filter(user=user).update(preferred_language=language):
-        page_cache.changed()  # update() sends no signal
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None or profile.preferred_language == language:
+        return
+    Profile.objects.filter(pk=profile.pk).update(preferred_language=language)
+    page_cache.changed()  # update() sends no signal
+    log(
+        instance=profile,
+        action="lms.profile.update",
+        user=user,
+        data={"fields": ["preferred_language"]},
+    )
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils import translation
@@ -12,9 +13,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
 from lms import roles
-from lms.forms import ProfileForm
+from lms.forms import ProfileForm, form_add_service_errors
 from lms.models import Profile
-from lms.services import profile_set_language
+from lms.services import profile_set_language, profile_update
 
 
 def _set_language_cookie(response, language: str):
@@ -43,7 +44,7 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         """Coordinators land on their caseload, learners on "My learning" (an explicit, safe
         `next` still wins: Django checks it before asking this)."""
-        if self.request.user.has_perm(roles.COORDINATOR_PERMISSION):
+        if roles.is_coordinator(self.request.user):
             return resolve_url(settings.COORDINATOR_LOGIN_REDIRECT_URL)
         return super().get_default_redirect_url()
 
@@ -65,7 +66,11 @@ def profile_edit(request):
     )
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            profile_update(user=request.user, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+            return render(request, "lms/profile.html", {"form": form})
         language = form.cleaned_data["preferred_language"]
         translation.activate(language)
         messages.success(request, _("Your profile is saved."))

@@ -5,6 +5,8 @@ from wagtail import hooks
 @hooks.register("register_log_actions")
 def register_people_log_actions(actions):
     actions.register_action("lms.person.create", _("Create account"), _("Account created"))
+    actions.register_action("lms.person.grant_role", _("Give a role"), _("Role given"))
+    actions.register_action("lms.profile.update", _("Edit profile"), _("Profile edited"))
 
 
 @hooks.register("construct_reports_menu")

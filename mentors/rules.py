@@ -50,7 +50,9 @@ def refresher_due_from(*, last_valid_day: datetime.date, notice_days: int) -> da
 
 
 @dataclass(frozen=True)
-class Standing:
+class MentorStanding:
+    """Where a person stands as a mentor: their status and the dates it comes from."""
+
     status: str
     first_certified_on: datetime.date
     last_certified_on: datetime.date  # the initial certification or the latest refresher
@@ -81,7 +83,7 @@ def standing(
     validity_months: int | None,
     today: datetime.date,
     notice_days: int,
-) -> Standing | None:
+) -> MentorStanding | None:
     """A person's standing as a mentor from the dates of their certificates in the mentor course
     and in its refresher courses; None if they hold no certificate of the mentor course (a
     refresher alone does not make a mentor)."""
@@ -90,7 +92,7 @@ def standing(
         return None
     latest = max([initial[-1], *(d for d in refreshed_on if d >= initial[0])])
     last_day = valid_until(certified_on=latest, validity_months=validity_months)
-    return Standing(
+    return MentorStanding(
         status=status_on(today=today, last_valid_day=last_day, notice_days=notice_days),
         first_certified_on=initial[0],
         last_certified_on=latest,
@@ -103,7 +105,7 @@ def standing(
     )
 
 
-def best_standing(standings: Iterable[Standing | None]) -> Standing | None:
+def best_standing(standings: Iterable[MentorStanding | None]) -> MentorStanding | None:
     """A person certified in several mentor courses: the standing that lasts longest."""
     found = [s for s in standings if s is not None]
     if not found:

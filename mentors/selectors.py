@@ -100,7 +100,7 @@ def mentor_training_cohorts_for(user, *, today: datetime.date | None = None) -> 
 
 def standings(
     *, today: datetime.date | None = None, person_ids=None
-) -> dict[int, tuple[rules.Standing, set[int]]]:
+) -> dict[int, tuple[rules.MentorStanding, set[int]]]:
     """Every mentor's standing (their best over the mentor courses they are certified in) and
     the cohorts they were certified in, keyed by user id. Two queries."""
     today = today or timezone.localdate()
@@ -150,7 +150,7 @@ def standings(
     }
 
 
-def standing_of(*, person, today: datetime.date | None = None) -> rules.Standing | None:
+def standing_of(*, person, today: datetime.date | None = None) -> rules.MentorStanding | None:
     found = standings(today=today, person_ids=[person.pk]).get(person.pk)
     return found[0] if found else None
 
@@ -170,7 +170,7 @@ def active_mentee_counts(mentor_ids) -> dict[int, int]:
 @dataclass(frozen=True)
 class RegisterRow:
     mentor: User
-    standing: rules.Standing
+    standing: rules.MentorStanding
     max_mentees: int
     mentees: tuple[User, ...]
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.forms import form_add_service_errors
 from lms.models import User
 from mentors import rules, selectors, services
 from mentors.forms import AcceptForm, CapacityForm, DeclineForm, VolunteerForm
@@ -17,14 +18,6 @@ def _coordinator(request):
     """Pages for coordinators (of any cohort) and administrators; others are refused."""
     if not selectors.coordinates_any(request.user):
         raise PermissionDenied
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _refusal(person) -> str | None:
@@ -71,7 +64,7 @@ def volunteer(request):
                 person=request.user, motivation=form.cleaned_data["motivation"]
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you. A coordinator will read your request and answer you.")
@@ -120,7 +113,7 @@ def request_detail(request, request_id: int):
                     )
                     messages.success(request, _("Declined. The person is told, with your reason."))
             except ValidationError as error:
-                _errors_to_form(form, error)
+                form_add_service_errors(form, error)
             else:
                 return redirect("mentors:requests")
     return render(
@@ -161,7 +154,7 @@ def capacity(request, mentor_id: int):
                 mentor=row.mentor, max_mentees=form.cleaned_data["max_mentees"], by=request.user
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Capacity saved."))
             return redirect("mentors:register")

@@ -18,7 +18,7 @@ VALID = "valid"
 
 
 @dataclass(frozen=True)
-class Standing:
+class EnrolmentStanding:
     """Where one enrolment stands, as plain values."""
 
     enrolment_status: str  # active, completed or withdrawn
@@ -36,24 +36,24 @@ class Standing:
     certificate_status: str | None
 
 
-def enrolled(s: Standing) -> bool:
+def enrolled(s: EnrolmentStanding) -> bool:
     """Every enrolment of the cohort, withdrawn and completed ones included."""
     return True
 
 
-def active(s: Standing) -> bool:
+def active(s: EnrolmentStanding) -> bool:
     """Still taking part: enrolment status Active, that is neither withdrawn nor marked completed.
     The same figure "My cohorts" shows. A cohort that has not started yet has active learners;
     once the coordinator marks them completed they leave this count."""
     return s.enrolment_status == ACTIVE
 
 
-def at_risk(s: Standing) -> bool:
+def at_risk(s: EnrolmentStanding) -> bool:
     """At risk on attendance: the best rate still reachable is below the threshold."""
     return s.enrolment_status != WITHDRAWN and s.at_risk
 
 
-def awaiting_attempt(s: Standing) -> bool:
+def awaiting_attempt(s: EnrolmentStanding) -> bool:
     """An active learner with a required practical assessment not yet passed, no attempt in
     progress and attempts left: an assessor can observe a (first or further) attempt now.
     Attempts in draft or returned for correction are with their assessor and count in neither
@@ -61,62 +61,56 @@ def awaiting_attempt(s: Standing) -> bool:
     return s.enrolment_status == ACTIVE and bool(s.may_start)
 
 
-def awaiting_review(s: Standing) -> bool:
+def awaiting_review(s: EnrolmentStanding) -> bool:
     """A learner (not withdrawn) with an attempt submitted and not yet confirmed by a second
     person, on any practical assessment of the course."""
     return s.enrolment_status != WITHDRAWN and s.submitted > 0
 
 
-def eligible_not_certified(s: Standing) -> bool:
+def eligible_not_certified(s: EnrolmentStanding) -> bool:
     """Eligible, with no current certificate: the learners the certify queue lets one certify.
     A learner whose certificate was revoked is in neither this count nor the next: they are
     re-issued a certificate from its page, not from the queue."""
     return s.eligible and s.certificate_status is None
 
 
-def certified(s: Standing) -> bool:
+def certified(s: EnrolmentStanding) -> bool:
     """Holding a valid certificate from this cohort."""
     return s.certificate_status == VALID
 
 
 @dataclass(frozen=True)
-class Count:
+class CaseloadCount:
     name: str  # as it appears in the URL of its people page
-    test: Callable[[Standing], bool]
+    test: Callable[[EnrolmentStanding], bool]
     label: str  # the heading of its people page
     phrase: Callable[[int], str]  # the link's text: "3 learners at risk"
 
     def text(self, *, count: int) -> str:
         return self.phrase(count) % {"count": count}
 
-    def accessible_name(self, *, count: int, cohort: str) -> str:
-        """What the link says in full, the cohort's name being hidden on screen (the card's
-        heading shows it): "3 learners at risk in Bakery Morning Group"."""
-        return f"{self.text(count=count)} {IN_COHORT % {'cohort': cohort}}"
 
-
-IN_COHORT = _("in %(cohort)s")
 ENROLLED = "enrolled"
 COUNTS = (
-    Count(
+    CaseloadCount(
         ENROLLED,
         enrolled,
         _("Enrolled"),
         lambda n: ngettext("%(count)s learner enrolled", "%(count)s learners enrolled", n),
     ),
-    Count(
+    CaseloadCount(
         "active",
         active,
         _("Active"),
         lambda n: ngettext("%(count)s active learner", "%(count)s active learners", n),
     ),
-    Count(
+    CaseloadCount(
         "at-risk",
         at_risk,
         _("At risk on attendance"),
         lambda n: ngettext("%(count)s learner at risk", "%(count)s learners at risk", n),
     ),
-    Count(
+    CaseloadCount(
         "awaiting-attempt",
         awaiting_attempt,
         _("Awaiting a practical assessment attempt"),
@@ -126,7 +120,7 @@ COUNTS = (
             n,
         ),
     ),
-    Count(
+    CaseloadCount(
         "awaiting-review",
         awaiting_review,
         _("Practical assessment awaiting review"),
@@ -136,7 +130,7 @@ COUNTS = (
             n,
         ),
     ),
-    Count(
+    CaseloadCount(
         "eligible",
         eligible_not_certified,
         _("Eligible, not yet certified"),
@@ -146,7 +140,7 @@ COUNTS = (
             n,
         ),
     ),
-    Count(
+    CaseloadCount(
         "certified",
         certified,
         _("Certified"),

@@ -23,7 +23,7 @@ class LearnerRow:
     """One enrolment with what the people pages show about it."""
 
     enrolment: Enrolment
-    standing: rules.Standing
+    standing: rules.EnrolmentStanding
     attendance: AttendanceSummary | None
     may_start: tuple  # PracticalCells of required assessments a new attempt may start on
     submitted: tuple  # Attempts awaiting review
@@ -32,7 +32,7 @@ class LearnerRow:
 
 @dataclass(frozen=True)
 class CountLink:
-    count: rules.Count
+    count: rules.CaseloadCount
     rows: list[LearnerRow]
 
     @property
@@ -87,7 +87,7 @@ def _standings(cohorts: list[Cohort], today: datetime.date) -> dict[int, list[Le
         key = enrolment.pk
         summary = attendance.get(key)
         certificate = queue[key].certificate
-        standing = rules.Standing(
+        standing = rules.EnrolmentStanding(
             enrolment_status=enrolment.status,
             at_risk=bool(summary and summary.at_risk),
             may_start=tuple(cell.template.name for cell in may_start[key]),

@@ -209,7 +209,7 @@ def test_enrol_by_email_writes_and_audits(client, world):
     enrolment = world.outsider.enrolments.get()
     assert enrolment.cohort == world.cohort_x
     assert ModelLogEntry.objects.filter(
-        action="lms.enrolment.create", object_id=str(enrolment.pk), user=world.coordinator_x
+        action="courses.enrolment.create", object_id=str(enrolment.pk), user=world.coordinator_x
     ).exists()
 
 
@@ -255,7 +255,7 @@ def test_withdrawal_in_the_admin_needs_a_reason(client, world):
     assert world.enrolment_a.status == Enrolment.Status.WITHDRAWN
     assert world.enrolment_a.withdrawn_on is not None
     assert ModelLogEntry.objects.filter(
-        action="lms.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
+        action="courses.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
     ).exists()
 
 
@@ -274,7 +274,7 @@ def test_withdrawal_dated_before_the_enrolment_is_explained_on_the_date(client, 
     world.enrolment_a.refresh_from_db()
     assert world.enrolment_a.status == Enrolment.Status.ACTIVE
     assert world.enrolment_a.withdrawn_on is None
-    assert not ModelLogEntry.objects.filter(action="lms.enrolment.withdraw").exists()
+    assert not ModelLogEntry.objects.filter(action="courses.enrolment.withdraw").exists()
 
 
 def test_withdrawn_enrolment_is_not_reopened_in_the_admin(client, world):

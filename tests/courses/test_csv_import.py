@@ -82,7 +82,7 @@ def test_good_file_enrols_everyone_and_emails_new_learners(
     maria_mail = next(m for m in mail.outbox if m.to == ["maria@example.org"])
     assert "/accounts/reset/" in maria_mail.body
     assert "maria.lopez" in maria_mail.body
-    assert ModelLogEntry.objects.filter(action="lms.enrolment.create").count() == 3
+    assert ModelLogEntry.objects.filter(action="courses.enrolment.create").count() == 3
     assert ModelLogEntry.objects.filter(action="lms.person.create").count() == 2
     assert ModelLogEntry.objects.filter(
         action="lms.enrolment.import", object_id=str(world.cohort_x.pk)

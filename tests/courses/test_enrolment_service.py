@@ -24,7 +24,9 @@ def test_enrolment_is_created_and_audited(world):
     learner = factories.LearnerFactory()
     enrolment = enrolment_create(learner=learner, cohort=world.cohort_x, by=world.coordinator_x)
     assert enrolment.status == Enrolment.Status.ACTIVE
-    entry = ModelLogEntry.objects.get(action="lms.enrolment.create", object_id=str(enrolment.pk))
+    entry = ModelLogEntry.objects.get(
+        action="courses.enrolment.create", object_id=str(enrolment.pk)
+    )
     assert entry.user_id == world.coordinator_x.pk
 
 
@@ -68,7 +70,7 @@ def test_withdrawal_keeps_date_reason_and_audit(world):
     assert world.enrolment_a.withdrawn_on == on
     assert world.enrolment_a.withdrawal_reason == "Found a job"
     assert ModelLogEntry.objects.filter(
-        action="lms.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
+        action="courses.enrolment.withdraw", object_id=str(world.enrolment_a.pk)
     ).exists()
 
 
@@ -88,7 +90,7 @@ def test_withdrawal_dated_before_the_enrolment_or_ahead_is_refused(world):
         world.enrolment_a.refresh_from_db()
         assert world.enrolment_a.status == Enrolment.Status.ACTIVE
         assert world.enrolment_a.withdrawn_on is None
-    assert not ModelLogEntry.objects.filter(action="lms.enrolment.withdraw").exists()
+    assert not ModelLogEntry.objects.filter(action="courses.enrolment.withdraw").exists()
     enrolment_withdraw(enrolment=world.enrolment_a, reason="Found a job", on=enrolled_on)
     world.enrolment_a.refresh_from_db()
     assert world.enrolment_a.withdrawn_on == enrolled_on

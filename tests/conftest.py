@@ -35,14 +35,18 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-# Every test starts at noon on a fixed Wednesday in the site's time zone, so that no test flips
-# at midnight, at a month's end or on a weekend. The clock ticks on from there (timestamps keep
-# their order); a test that travels elsewhere itself does so on top of this.
+# The suite runs on a clock that starts at noon on a fixed Wednesday in the site's time zone, so
+# that no test flips at midnight, at a month's end or on a weekend. The clock ticks on from there
+# (timestamps keep their order, and data made by module-scoped fixtures stays in the past); a test
+# that travels elsewhere does so on top of it. The browser journeys and the cluster tests talk to
+# servers in other processes, on the real clock: their conftest.py turns this off.
 FROZEN_NOON = datetime.datetime(2026, 11, 18, 12)
 
 
-@pytest.fixture(autouse=True)
-def frozen_noon(settings):
+@pytest.fixture(scope="session", autouse=True)
+def frozen_noon():
+    from django.conf import settings
+
     noon = FROZEN_NOON.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
     with time_machine.travel(noon, tick=True) as traveller:
         yield traveller

@@ -24,6 +24,14 @@ from courses.models import Cohort, CoursePage, Enrolment
 from lms.models import User
 from tests import factories
 
+
+@pytest.fixture(scope="session", autouse=True)
+def frozen_noon():
+    """The servers run in other processes on the real clock: so do these tests (the suite's
+    fixed noon, tests/conftest.py, is not for them)."""
+    return None
+
+
 REPO_DIR = Path(__file__).resolve().parents[2]
 CLUSTER_SCRIPT = REPO_DIR / "deploy" / "cluster.sh"
 DEMO_COURSE = "Artisan Baking"

@@ -17,6 +17,14 @@ from playwright.sync_api import sync_playwright
 
 from tests.e2e.helpers import ARTIFACTS_DIR, Journey
 
+
+@pytest.fixture(scope="session", autouse=True)
+def frozen_noon():
+    """The servers run in other processes on the real clock: so do these tests (the suite's
+    fixed noon, tests/conftest.py, is not for them)."""
+    return None
+
+
 REPO_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling home, and the closed network

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import GroupPagePermission, Locale
 
 from lms import roles
-from lms.services import PAGE_PERMISSIONS
+from lms.roles import PAGE_PERMISSIONS
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -170,7 +170,7 @@ def _issue_locked(
     if enrolment.status == Enrolment.Status.ACTIVE:
         enrolment.status = Enrolment.Status.COMPLETED
         enrolment.save(update_fields=["status"])
-    log(instance=certificate, action="certificates.certificate.issue", user=by)
+    log(instance=certificate, action="certificates.issue", user=by)
     return certificate, True
 
 
@@ -244,12 +244,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     certificate.save(
         update_fields=["status", "status_reason", "status_changed_by", "status_changed_at"]
     )
-    log(
-        instance=certificate,
-        action="certificates.certificate.revoke",
-        user=by,
-        data={"reason": reason},
-    )
+    log(instance=certificate, action="certificates.revoke", user=by, data={"reason": reason})
     return certificate
 
 
@@ -286,18 +281,8 @@ def certificate_reissue(*, certificate: Certificate, reason: str, by) -> Certifi
             now=now,
             language=old.language,
         )
-        log(
-            instance=old,
-            action="certificates.certificate.supersede",
-            user=by,
-            data={"reason": reason},
-        )
-        log(
-            instance=new,
-            action="certificates.certificate.issue",
-            user=by,
-            data={"replaces": old.serial},
-        )
+        log(instance=old, action="certificates.supersede", user=by, data={"reason": reason})
+        log(instance=new, action="certificates.issue", user=by, data={"replaces": old.serial})
     _enqueue_render(new)
     return new
 
@@ -315,7 +300,7 @@ def certificate_render_retry(*, certificate: Certificate, by) -> Certificate:
             raise ValidationError(MSG_NOT_FAILED)
         certificate.render_status = Certificate.Render.PENDING
         certificate.save(update_fields=["render_status"])
-        log(instance=certificate, action="certificates.certificate.render_retry", user=by)
+        log(instance=certificate, action="certificates.render_retry", user=by)
     _enqueue_render(certificate)
     certificate.refresh_from_db()
     return certificate
@@ -364,7 +349,7 @@ def certificate_render(*, certificate_id: int) -> Certificate:
         certificate.render_status = Certificate.Render.FAILED
         certificate.render_error = f"{type(exc).__name__}: {exc}"[:2000]
         certificate.save(update_fields=["render_status", "render_error"])
-        log(instance=certificate, action="certificates.certificate.render_fail", user=None)
+        log(instance=certificate, action="certificates.render_fail", user=None)
         raise
     certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(content), save=False)
     certificate.sha256 = hashlib.sha256(content).hexdigest()

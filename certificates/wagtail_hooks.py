@@ -4,22 +4,14 @@ from wagtail import hooks
 
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
-    actions.register_action("certificates.certificate.issue", _("Certify"), _("Certificate issued"))
+    actions.register_action("certificates.issue", _("Certify"), _("Certificate issued"))
+    actions.register_action("certificates.revoke", _("Revoke"), _("Certificate revoked"))
     actions.register_action(
-        "certificates.certificate.revoke", _("Revoke"), _("Certificate revoked")
+        "certificates.supersede", _("Re-issue"), _("Certificate superseded by a re-issue")
     )
     actions.register_action(
-        "certificates.certificate.supersede",
-        _("Re-issue"),
-        _("Certificate superseded by a re-issue"),
+        "certificates.render_fail", _("Render PDF"), _("Certificate PDF failed to render")
     )
     actions.register_action(
-        "certificates.certificate.render_fail",
-        _("Render PDF"),
-        _("Certificate PDF failed to render"),
-    )
-    actions.register_action(
-        "certificates.certificate.render_retry",
-        _("Retry PDF"),
-        _("Certificate PDF rendering retried"),
+        "certificates.render_retry", _("Retry PDF"), _("Certificate PDF rendering retried")
     )

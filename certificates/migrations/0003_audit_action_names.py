@@ -1,15 +1,14 @@
 """Audit actions are named after the app that writes them: the entries already written about
-certificates ("lms.certificate.issue" is now
-"certificates.certificate.issue") are renamed, so that the site history still labels them."""
+certificates ("lms.certificate.issue" is now "certificates.issue") are renamed, so that the site history still labels them."""
 
 from django.db import migrations
 
 RENAMED = {
-    "lms.certificate.issue": "certificates.certificate.issue",
-    "lms.certificate.revoke": "certificates.certificate.revoke",
-    "lms.certificate.supersede": "certificates.certificate.supersede",
-    "lms.certificate.render_fail": "certificates.certificate.render_fail",
-    "lms.certificate.render_retry": "certificates.certificate.render_retry",
+    "lms.certificate.issue": "certificates.issue",
+    "lms.certificate.revoke": "certificates.revoke",
+    "lms.certificate.supersede": "certificates.supersede",
+    "lms.certificate.render_fail": "certificates.render_fail",
+    "lms.certificate.render_retry": "certificates.render_retry",
 }
 
 

@@ -67,7 +67,7 @@ def test_issue_creates_a_valid_certificate_with_its_snapshot_pdf_and_email(cohor
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED
     assert ModelLogEntry.objects.filter(
-        action="certificates.certificate.issue", object_id=str(certificate.pk), user=coordinator
+        action="certificates.issue", object_id=str(certificate.pk), user=coordinator
     ).exists()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [enrolment.learner.email]
@@ -193,7 +193,7 @@ def test_revoke_needs_a_reason_and_is_logged(cohort, coordinator):
     assert certificate.status_changed_by == coordinator
     assert certificate.status_changed_at is not None
     assert ModelLogEntry.objects.filter(
-        action="certificates.certificate.revoke", object_id=str(certificate.pk)
+        action="certificates.revoke", object_id=str(certificate.pk)
     ).exists()
     with pytest.raises(ValidationError, match="Only a valid certificate"):
         services.certificate_revoke(certificate=certificate, reason="Again", by=coordinator)
@@ -224,7 +224,7 @@ def test_reissue_corrects_the_name_and_supersedes_the_old_certificate(cohort, co
     assert new.render_status == Certificate.Render.RENDERED
     assert Certificate.objects.filter(enrolment=enrolment).count() == 2
     assert ModelLogEntry.objects.filter(
-        action="certificates.certificate.supersede", object_id=str(old.pk)
+        action="certificates.supersede", object_id=str(old.pk)
     ).exists()
     with pytest.raises(ValidationError, match="Only a valid certificate"):
         services.certificate_reissue(certificate=old, reason="Again", by=coordinator)

@@ -17,7 +17,7 @@ from courses.models import (
     Trade,
 )
 from courses.services import enrolment_create, enrolment_withdraw, lesson_complete
-from demo import people
+from demo import learners, people
 from demo.content import (
     artisan_baking,
     food_hygiene_basics,
@@ -66,13 +66,13 @@ def seed(*, today: datetime.date, stdout) -> None:
         for spec in people.COHORTS
     }
     lessons = {course.pk: list(course.lessons()) for course in courses.values()}
-    for spec in people.LEARNERS:
+    for spec in learners.LEARNERS:
         learner = _person({**spec, "role": roles.LEARNER}, regions)
         for enrol in spec["enrolments"]:
             _enrolment(learner, cohorts[enrol["cohort"]], enrol, lessons=lessons, today=today)
     stdout.write(
         f"Core demo: {len(courses)} courses, {len(cohorts)} cohorts, "
-        f"{len(people.LEARNERS)} learners, {len(people.STAFF)} staff."
+        f"{len(learners.LEARNERS)} learners, {len(people.STAFF)} staff."
     )
 
 

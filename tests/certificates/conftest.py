@@ -1,5 +1,7 @@
 import pytest
 
+from tests import factories
+
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
@@ -15,3 +17,12 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def certified(world):
+    """A certificate of learner A, issued by coordinator X."""
+    course = factories.make_certifiable_course(title="Organic Farming", lessons=0)
+    cohort = factories.CohortFactory(course=course, coordinators=[world.coordinator_x])
+    enrolment = factories.EnrolmentFactory(cohort=cohort, learner=world.learner_a)
+    return factories.certificate_issue_now(enrolment, by=world.coordinator_x)

@@ -51,6 +51,9 @@ MSG_COHORT_END_BEFORE_ENROLMENT = _(
     "A learner's enrolment in this cohort is dated %(date)s. "
     "Choose an end date on or after %(date)s."
 )
+MSG_NOT_COHORT_STAFF = _(
+    "Only the trainers and coordinators of this cohort can change its sessions."
+)
 MSG_CANCEL_REASON = _("Give a reason for cancelling, so learners know why.")
 MSG_ALREADY_CANCELLED = _("This session is already cancelled.")
 
@@ -186,6 +189,12 @@ def _schedule_changed(cohort: Cohort) -> None:
     transaction.on_commit(lambda: schedule_changed.send(sender=Session, cohort=cohort))
 
 
+def _staff_check(*, cohort: Cohort, by) -> None:
+    """Before a session is written: `by` trains or coordinates the cohort (None: the system)."""
+    if by is not None and not selectors.cohorts_visible_to(by).filter(pk=cohort.pk).exists():
+        raise ValidationError(MSG_NOT_COHORT_STAFF)
+
+
 def _session_check(*, cohort: Cohort, topic: str, start_time, end_time, **dates) -> None:
     """Every problem at once, each on its field: `dates` maps field names to dates."""
     errors = {}
@@ -215,6 +224,7 @@ def session_create(
     location: str = "",
     by=None,
 ) -> Session:
+    _staff_check(cohort=cohort, by=by)
     _session_check(cohort=cohort, topic=topic, date=date, start_time=start_time, end_time=end_time)
     session = Session.objects.create(
         cohort=cohort,
@@ -247,6 +257,7 @@ def sessions_schedule(
 ) -> list[Session]:
     """Schedule a repeating series: the chosen weekdays, every N weeks, from one date until
     another. All or nothing."""
+    _staff_check(cohort=cohort, by=by)
     if not weekdays:
         raise ValidationError({"weekdays": MSG_SCHEDULE_NO_WEEKDAY})
     if not 1 <= every_weeks <= 52:
@@ -296,6 +307,7 @@ SESSION_EDITABLE_FIELDS = ("topic", "kind", "date", "start_time", "end_time", "l
 
 @transaction.atomic
 def session_update(*, session: Session, by=None, **fields) -> Session:
+    _staff_check(cohort=session.cohort, by=by)
     unknown = set(fields) - set(SESSION_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
@@ -316,6 +328,7 @@ def session_update(*, session: Session, by=None, **fields) -> Session:
 
 @transaction.atomic
 def session_cancel(*, session: Session, reason: str, by=None) -> Session:
+    _staff_check(cohort=session.cohort, by=by)
     reason = (reason or "").strip()
     if session.cancelled:
         raise ValidationError(MSG_ALREADY_CANCELLED)

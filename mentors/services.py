@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Cohort, Enrolment
 from lms.models import User
@@ -32,6 +33,7 @@ MSG_MOTIVATION = _("Write a few words about why you want to be a mentor.")
 MSG_MOTIVATION_LONG = _("Keep it under 1000 characters.")
 MSG_ALREADY_DECIDED = _("This request has already been answered.")
 MSG_REASON_REQUIRED = _("Give a reason, so the person knows why.")
+MSG_NOT_IN_SCOPE = _("This is outside the regions and cohorts you coordinate.")
 MSG_COHORT_NOT_YOURS = _("Choose a mentor-training cohort you coordinate.")
 MSG_NOT_A_MENTOR = _("%(mentor)s is not a mentor who may take mentees now.")
 MSG_MENTOR_FULL = _("%(mentor)s has no free place (maximum %(max)s mentees).")
@@ -84,6 +86,17 @@ def volunteer_request_create(*, person, motivation: str) -> VolunteerRequest:
     return request
 
 
+def _scope_check(by, in_scope) -> None:
+    """Before acting: `by` (None: the system) finds the object through the scoped selector
+    that `in_scope()` asks, as the coordinator's pages do."""
+    if by is not None and not in_scope():
+        raise ValidationError(MSG_NOT_IN_SCOPE)
+
+
+def _request_in_scope(request: VolunteerRequest, by):
+    return lambda: selectors.volunteer_requests_visible_to(by).filter(pk=request.pk).exists()
+
+
 def _pending(request: VolunteerRequest) -> VolunteerRequest:
     locked = VolunteerRequest.objects.select_for_update().get(pk=request.pk)
     if locked.status != VolunteerRequest.Status.PENDING:
@@ -96,6 +109,7 @@ def volunteer_request_accept(
     *, request: VolunteerRequest, cohort: Cohort, by, today: datetime.date | None = None
 ) -> VolunteerRequest:
     """Accept and enrol the person in a mentor-training cohort the coordinator coordinates."""
+    _scope_check(by, _request_in_scope(request, by))
     request = _pending(request)
     if not selectors.mentor_training_cohorts_for(by, today=today).filter(pk=cohort.pk).exists():
         raise ValidationError({"cohort": MSG_COHORT_NOT_YOURS})
@@ -117,6 +131,7 @@ def volunteer_request_accept(
 
 @transaction.atomic
 def volunteer_request_decline(*, request: VolunteerRequest, reason: str, by) -> VolunteerRequest:
+    _scope_check(by, _request_in_scope(request, by))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": MSG_REASON_REQUIRED})
@@ -144,6 +159,7 @@ def _locked_profile(mentor) -> MentorProfile:
 
 @transaction.atomic
 def mentor_capacity_set(*, mentor, max_mentees, by) -> MentorProfile:
+    _scope_check(by, lambda: selectors.mentor_visible(user=by, mentor_id=mentor.pk) is not None)
     try:
         max_mentees = int(max_mentees)
     except (TypeError, ValueError):
@@ -164,6 +180,10 @@ def assignment_create(
     """Give a trainee a mentor. The mentor's profile row is locked while their mentees are
     counted, so two assignments at the same moment cannot go over their capacity; the database
     keeps one current mentor per trainee."""
+    _scope_check(
+        by,
+        lambda: course_selectors.enrolments_coordinated_by(by).filter(pk=enrolment.pk).exists(),
+    )
     today = today or timezone.localdate()
     if (
         enrolment.status != Enrolment.Status.ACTIVE
@@ -199,6 +219,7 @@ def assignment_create(
 
 @transaction.atomic
 def assignment_end(*, assignment: Assignment, by, today: datetime.date | None = None) -> Assignment:
+    _scope_check(by, lambda: selectors.assignments_visible_to(by).filter(pk=assignment.pk).exists())
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.ended_on is not None:
         raise ValidationError(MSG_ALREADY_ENDED)

@@ -168,3 +168,31 @@ class TestSchedulingPages:
         assert "Kneading" in page
         assert "Yesterday" not in page
         assert "Other cohort" not in page
+
+
+def test_the_session_services_refuse_staff_of_another_cohort_before_writing(world):
+    from django.core.exceptions import ValidationError
+
+    from courses import services
+
+    session = factories.SessionFactory(cohort=world.cohort_x)
+    day = world.cohort_x.start_date
+    writes = [
+        lambda by: services.session_create(
+            cohort=world.cohort_x,
+            topic="Proving",
+            date=day,
+            start_time=datetime.time(9),
+            end_time=datetime.time(11),
+            by=by,
+        ),
+        lambda by: services.session_update(session=session, topic="Shaping", by=by),
+        lambda by: services.session_cancel(session=session, reason="Snow", by=by),
+    ]
+    for write in writes:
+        with pytest.raises(ValidationError) as refused:
+            write(world.trainer_y)
+        assert refused.value.messages == [str(services.MSG_NOT_COHORT_STAFF)]
+    session.refresh_from_db()
+    assert (session.topic, session.cancelled) != ("Shaping", True)
+    assert Session.objects.filter(cohort=world.cohort_x).count() == 1

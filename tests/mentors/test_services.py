@@ -13,7 +13,7 @@ from django.utils import timezone
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment
 from mentors import rules, selectors, services
-from mentors.models import Assignment, RefresherNotice, VolunteerRequest
+from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
 from tests import factories
 from tests.mentors.conftest import certify, make_mentor
 
@@ -343,3 +343,19 @@ def test_the_daily_command_and_task_send_each_notice_once(world, training, setti
     call_command("mentors_refresher_notices", stdout=out)
     assert refresher_notices_task.enqueue().return_value == 0
     assert RefresherNotice.objects.count() == 1
+
+
+def test_a_coordinator_outside_the_scope_is_refused_before_anything_changes(world, mentor):
+    assignment = services.assignment_create(
+        enrolment=trainee(world, 0), mentor=mentor, by=world.coordinator_x
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        services.assignment_end(assignment=assignment, by=world.coordinator_y)
+    with pytest.raises(ValidationError):
+        services.mentor_capacity_set(mentor=mentor, max_mentees=9, by=world.coordinator_y)
+
+    assert refused.value.messages == [str(services.MSG_NOT_IN_SCOPE)]
+    assignment.refresh_from_db()
+    assert assignment.ended_on is None
+    assert MentorProfile.objects.get(mentor=mentor).max_mentees == 2

@@ -3,7 +3,6 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from certificates import selectors, services
 from certificates.forms import LookupForm, ReasonForm, UploadForm
@@ -195,23 +195,16 @@ def learning_record(request):
 # --- Public verification ------------------------------------------------------------------
 
 
-def _client_key(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client says it is. Behind a
-    # proxy, set the proxy to overwrite REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request) -> bool:
+    """Counted per client (lms.client_ip, behind the proxies) in a cache every process shares."""
     limit, window = settings.CERTIFICATE_VERIFY_RATE
-    bucket = int(timezone.now().timestamp()) // window
-    key = f"certificates:verify:{_client_key(request)}:{bucket}"
-    cache.add(key, 0, timeout=window * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window * 2)
-        count = 1
-    return count > limit
+    return is_ratelimited(
+        request,
+        group="certificates.verify",
+        key="ip",
+        rate=f"{limit}/{window}s",
+        increment=True,
+    )
 
 
 def _too_many(request):

@@ -198,7 +198,18 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
+# The client's address, for everything counted per client (the login lockout above, the
+# certificate check's rate limit): the number of proxies we run in front of the site, each
+# appending the address it saw to X-Forwarded-For (lms/client_ip.py, docs/deployment.md).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "lms.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "lms.client_ip.client_ip"
+# django-ratelimit counts in this cache. If it cannot be read (Redis down), the certificate
+# check stays open rather than refusing everyone: it shows no name for a serial alone, and
+# login lockouts are kept in the database, not in the cache.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy (django-csp): everything from the site itself. Inline style attributes are
 # allowed (progress bars); inline scripts are not. Lesson videos may be framed from the two common

@@ -137,6 +137,20 @@ else:
     USER_CACHE_SECONDS = 0
     SITE_CACHE_SECONDS = 0
 
+# The certificate check's rate limit counts per client across every process: in Redis when
+# there is one, else in a table of the database (created by `migrate`), never in a cache private
+# to each process (certificates/checks.py refuses one).
+CACHES["ratelimit"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lms_rate_limit",
+    }
+)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_REQUIRE_SHARED_CACHE = True
+
 # Logs: one JSON object per line on stdout, for the container runtime or journald to collect.
 LOGGING = {
     "version": 1,

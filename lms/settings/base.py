@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.middleware.IdleTimeoutMiddleware",
+    "lms.uploads.UploadLimitMiddleware",
     "lms.middleware.PersonalDataNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.page_cache.WritesInvalidateMiddleware",
@@ -179,6 +180,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localho
 # `make bench` only: mounts /bench/bare/, a view with no database and no template, as the floor
 # that the real pages' throughput is compared with (docs/performance.md). Off everywhere else.
 BENCH_BARE_VIEW = False
+
+# Uploads (lms/uploads.py): no file over UPLOAD_MAX_BYTES is read, and a request larger than
+# the forms accept is refused on its Content-Length. Fields other than files: Django's default.
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+UPLOAD_MAX_FILES = 5  # per request, for a logged-in person; anonymous requests carry one file
+UPLOAD_FORM_OVERHEAD_BYTES = 256 * 1024  # the form's other fields and multipart boundaries
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "lms.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

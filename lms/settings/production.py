@@ -124,6 +124,8 @@ if REDIS_URL:
             "BACKEND": "lms.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lms"),
+            # A Redis that is down or unreachable must cost a request little (lms/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     # Sessions are read from Redis and written through to the database, so a Redis restart

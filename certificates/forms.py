@@ -12,7 +12,19 @@ class LookupForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code or serial number"),
         max_length=80,
-        help_text=_("Printed under the QR code, or the serial number, e.g. 2026-000123."),
+        help_text=_(
+            "The code printed under the QR code (e.g. 7KQ4-M2XD-9PRA), or the serial number "
+            "(e.g. 2026-000123)."
+        ),
+    )
+    surname = forms.CharField(
+        label=_("Holder's surname (with a serial number)"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "A serial number alone only tells whether the certificate is valid. With the "
+            "holder's surname, the whole certificate is shown."
+        ),
     )
 
 

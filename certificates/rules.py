@@ -2,6 +2,7 @@
 
 import datetime
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
@@ -146,3 +147,63 @@ def verification_code_new() -> str:
 def looks_like_serial(text: str) -> bool:
     year, sep, number = text.partition("-")
     return bool(sep) and len(year) == 4 and year.isdigit() and number.isdigit()
+
+
+# The short, typeable form of a verification code printed under the QR code: the code's first
+# 60 bits (its first ten URL-safe base64 characters) written as twelve Crockford base32
+# characters in groups of four. No I, L, O or U: nothing to mistake for 1, 0 or V.
+_BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CROCKFORD_READS = {"O": "0", "I": "1", "L": "1"}
+SHORT_CODE_SOURCE_CHARS = 10
+SHORT_CODE_CHARS = 12
+
+
+def verification_short_code(code: str) -> str:
+    """'7KQ4-M2XD-9PRA' for a verification code; '' for one too short or not base64url."""
+    head = code[:SHORT_CODE_SOURCE_CHARS]
+    if len(head) < SHORT_CODE_SOURCE_CHARS or any(c not in _BASE64URL for c in head):
+        return ""
+    value = 0
+    for char in head:
+        value = value * 64 + _BASE64URL.index(char)
+    chars = "".join(
+        _CROCKFORD[(value >> (5 * shift)) & 31] for shift in reversed(range(SHORT_CODE_CHARS))
+    )
+    return "-".join(chars[i : i + 4] for i in range(0, SHORT_CODE_CHARS, 4))
+
+
+def verification_code_start(short_code: str) -> str:
+    """The first ten characters of the verification code a typed short code stands for, or ''.
+    Dashes, spaces and letter case do not matter; O, I and L are read as 0, 1 and 1."""
+    typed = "".join(short_code.split()).replace("-", "").upper()
+    typed = "".join(_CROCKFORD_READS.get(char, char) for char in typed)
+    if len(typed) != SHORT_CODE_CHARS or any(char not in _CROCKFORD for char in typed):
+        return ""
+    value = 0
+    for char in typed:
+        value = value * 32 + _CROCKFORD.index(char)
+    return "".join(
+        _BASE64URL[(value >> (6 * shift)) & 63]
+        for shift in reversed(range(SHORT_CODE_SOURCE_CHARS))
+    )
+
+
+def _name_words(text: str) -> list[str]:
+    # O'Brien and O\u2019Brien are "obrien"; García-López is two words.
+    text = text.replace("'", "").replace("\u2019", "")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    for mark in "-.,":
+        plain = plain.replace(mark, " ")
+    return plain.split()
+
+
+def surname_matches(*, printed_name: str, surname: str) -> bool:
+    """Whether `surname` is one or more consecutive words of the printed name after its first
+    (given) name: 'García', 'López' and 'garcia-lopez' match 'Ana García López'; 'Ana' does not.
+    Accents, case, hyphens and apostrophes do not matter."""
+    name, given = _name_words(printed_name), _name_words(surname)
+    family = name[1:]
+    return bool(given) and any(
+        family[start : start + len(given)] == given for start in range(len(family))
+    )

@@ -216,14 +216,28 @@ def batch_progress(*, batch: CertificateBatch) -> BatchProgress:
 
 
 def certificate_by_lookup(*, text: str) -> Certificate | None:
-    """A certificate by its verification code or its serial number."""
+    """A certificate by its verification code, the code's short form printed under the QR code,
+    or its serial number. Only the two codes entitle a visitor to the whole record: the caller
+    checks which one was given (`rules.looks_like_serial`)."""
     text = (text or "").strip()
     # No code or serial holds a NUL character, and PostgreSQL refuses one in a query: a
     # scanned or typed address such as /verify/a%00b/ is simply unknown.
     if not text or "\x00" in text:
         return None
-    query = Q(serial=text) if rules.looks_like_serial(text) else Q(verification_code=text)
-    return Certificate.objects.filter(query).select_related("superseded_by").first()
+    certificates = Certificate.objects.select_related("superseded_by")
+    if rules.looks_like_serial(text):
+        return certificates.filter(serial=text).first()
+    start = rules.verification_code_start(text)
+    if not start:
+        return certificates.filter(verification_code=text).first()
+    # The short form stands for the code's first 60 bits: one certificate in practice. SQLite's
+    # LIKE ignores case, so the match is confirmed here, and two matches would be refused.
+    found = [
+        certificate
+        for certificate in certificates.filter(verification_code__startswith=start)[:2]
+        if certificate.verification_code.startswith(start)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def certificate_by_sha256(*, digest: str) -> Certificate | None:

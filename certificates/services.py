@@ -320,6 +320,8 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
         "certificate": certificate,
         "s": snapshot,
         "verification_url": url,
+        "short_code": rules.verification_short_code(certificate.verification_code),
+        "verify_page_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("verify:lookup"),
         "qr_data_uri": pdf.qr_data_uri(url),
         "logo_data_uri": pdf.image_data_uri(branding.logo),
         "signature_data_uri": pdf.image_data_uri(branding.signature),

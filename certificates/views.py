@@ -3,7 +3,6 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
-from certificates import selectors, services
+from certificates import rules, selectors, services
 from certificates.forms import LookupForm, ReasonForm, UploadForm
 from certificates.models import Certificate
 from courses.selectors import cohorts_coordinated_by
@@ -195,23 +195,16 @@ def learning_record(request):
 # --- Public verification ------------------------------------------------------------------
 
 
-def _client_key(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client says it is. Behind a
-    # proxy, set the proxy to overwrite REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request) -> bool:
+    """Counted per client (lms.client_ip, behind the proxies) in a cache every process shares."""
     limit, window = settings.CERTIFICATE_VERIFY_RATE
-    bucket = int(timezone.now().timestamp()) // window
-    key = f"certificates:verify:{_client_key(request)}:{bucket}"
-    cache.add(key, 0, timeout=window * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window * 2)
-        count = 1
-    return count > limit
+    return is_ratelimited(
+        request,
+        group="certificates.verify",
+        key="ip",
+        rate=f"{limit}/{window}s",
+        increment=True,
+    )
 
 
 def _too_many(request):
@@ -222,6 +215,8 @@ def _verify_page(
     request,
     *,
     certificate=None,
+    serial_only=None,
+    surname_mismatch=False,
     looked_up=False,
     upload_result=None,
     status=200,
@@ -233,6 +228,8 @@ def _verify_page(
         "certificates/verify.html",
         {
             "certificate": certificate,
+            "serial_only": serial_only,
+            "surname_mismatch": surname_mismatch,
             "looked_up": looked_up,
             "upload_result": upload_result,
             "lookup_form": lookup_form or LookupForm(),
@@ -264,10 +261,30 @@ def verify(request):
         form = LookupForm(request.POST)
         if not form.is_valid():
             return _verify_page(request, lookup_form=form, status=400)
-        certificate = selectors.certificate_by_lookup(text=form.cleaned_data["code"])
-        if certificate is not None:
+        text, surname = form.cleaned_data["code"].strip(), form.cleaned_data["surname"]
+        certificate = selectors.certificate_by_lookup(text=text)
+        if certificate is None:
+            return _verify_page(request, looked_up=True, lookup_form=form, status=404)
+        if not rules.looks_like_serial(text):
             return redirect("verify:detail", code=certificate.verification_code)
-        return _verify_page(request, looked_up=True, lookup_form=form, status=404)
+        # Serials are sequential: a serial alone must not list who holds which certificate.
+        # It says only that the certificate exists and whether it is valid; the holder's
+        # surname with it proves the visitor already knows whose it is.
+        if (
+            surname
+            and not certificate.snapshot.get("name_withheld")
+            and rules.surname_matches(
+                printed_name=certificate.snapshot.get("printed_name", ""), surname=surname
+            )
+        ):
+            return _verify_page(request, certificate=certificate, looked_up=True)
+        return _verify_page(
+            request,
+            serial_only=certificate,
+            surname_mismatch=bool(surname),
+            looked_up=True,
+            lookup_form=form,
+        )
     return _verify_page(request)
 
 
@@ -276,5 +293,8 @@ def verify_detail(request, code: str):
         return _too_many(request)
     certificate = selectors.certificate_by_lookup(text=code)
     if certificate is None or certificate.verification_code != code:
+        # A short code in the address (typed by hand): its page is the full code's.
+        if certificate is not None and not rules.looks_like_serial(code):
+            return redirect("verify:detail", code=certificate.verification_code)
         return _verify_page(request, looked_up=True, status=404)
     return _verify_page(request, certificate=certificate, looked_up=True)

@@ -1,7 +1,9 @@
 """/health/: is this web node able to serve? For load balancers, uptime monitors and `make cluster`.
 
-It reports the database and the task queue, names no person, needs no login, and changes nothing
-(it enqueues no task). HTTP 200 when the database and the queue table answer, 503 otherwise.
+It reports the database, the task queue and the cache, names no person, needs no login, and
+changes nothing (it enqueues no task). HTTP 200 when the database and the queue table answer, 503
+otherwise. A cache (Redis) that does not answer makes the status "degraded", still 200: the
+site serves without it (lms/cache.py), and a balancer must keep routing to the node.
 
 A queue whose oldest ready task has waited longer than HEALTH_QUEUE_STALL_SECONDS is reported as
 "stalled" but still answers 200: the web node itself is fine, and a balancer that took every web
@@ -11,6 +13,7 @@ node out because the worker is down would turn a delay into an outage. Monitorin
 import logging
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.utils import timezone
@@ -60,13 +63,31 @@ def _task_queue() -> dict:
     }
 
 
+def _cache() -> dict:
+    backend = caches["default"]
+    ping = getattr(backend, "ping", None)  # lms.cache.RedisCache; a local cache always answers
+    if ping is None:
+        return {"status": "ok", "backend": type(backend).__name__}
+    if ping():
+        return {"status": "ok", "backend": type(backend).__name__}
+    logger.warning("Health check: the cache (Redis) does not answer; serving without it")
+    return {"status": "degraded", "backend": type(backend).__name__}
+
+
 @never_cache
 @require_safe
 def health(request):
     database = _database()
     task_queue = _task_queue() if database["status"] == "ok" else {"status": "unknown"}
+    cache = _cache()
     healthy = database["status"] == "ok" and task_queue["status"] in ("ok", "stalled")
+    if not healthy:
+        status = "error"
+    elif cache["status"] != "ok":
+        status = "degraded"  # still 200: every node serves without Redis, only slower
+    else:
+        status = "ok"
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "database": database, "task_queue": task_queue},
+        {"status": status, "database": database, "task_queue": task_queue, "cache": cache},
         status=200 if healthy else 503,
     )

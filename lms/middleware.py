@@ -4,6 +4,7 @@ import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib.auth import logout
 from django.utils.cache import patch_cache_control
 
 # Wagtail's admin still relies on inline scripts and styles in places; staff use it, learners never.
@@ -40,12 +41,16 @@ class PersonalDataNoStoreMiddleware:
 
 
 class IdleTimeoutMiddleware:
-    """Log people out after SESSION_COOKIE_AGE seconds without activity (sliding expiry).
+    """Log people out after SESSION_COOKIE_AGE seconds without activity, decided on the server.
 
-    The session is touched at most once a minute, so ordinary browsing does not write to the
-    session store on every request."""
+    The cookie stays a browser-session cookie (SESSION_EXPIRE_AT_BROWSER_CLOSE): learners share
+    phones, and a cookie with an expiry date would outlive the browser. So the idle limit is not
+    the cookie's lifetime but a last-activity time kept in the session and checked on every
+    request. It is rewritten at most once a minute, so ordinary browsing does not write to the
+    session store on every request (each write also moves the stored session's own expiry)."""
 
     TOUCH_EVERY_SECONDS = 60
+    SESSION_KEY = "last_seen"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -54,8 +59,9 @@ class IdleTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
-            last_seen = request.session.get("last_seen", 0)
-            if now - last_seen >= self.TOUCH_EVERY_SECONDS:
-                request.session["last_seen"] = now
-                request.session.set_expiry(settings.SESSION_COOKIE_AGE)
+            last_seen = request.session.get(self.SESSION_KEY)
+            if last_seen is not None and now - last_seen >= settings.SESSION_COOKIE_AGE:
+                logout(request)
+            elif last_seen is None or now - last_seen >= self.TOUCH_EVERY_SECONDS:
+                request.session[self.SESSION_KEY] = now
         return self.get_response(request)

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.middleware.IdleTimeoutMiddleware",
+    "lms.uploads.UploadLimitMiddleware",
     "lms.middleware.PersonalDataNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.page_cache.WritesInvalidateMiddleware",
@@ -180,6 +181,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localho
 # that the real pages' throughput is compared with (docs/performance.md). Off everywhere else.
 BENCH_BARE_VIEW = False
 
+# Uploads (lms/uploads.py): no file over UPLOAD_MAX_BYTES is read, and a request larger than
+# the forms accept is refused on its Content-Length. Fields other than files: Django's default.
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+UPLOAD_MAX_FILES = 5  # per request, for a logged-in person; anonymous requests carry one file
+UPLOAD_FORM_OVERHEAD_BYTES = 256 * 1024  # the form's other fields and multipart boundaries
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "lms.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -198,7 +211,18 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
+# The client's address, for everything counted per client (the login lockout above, the
+# certificate check's rate limit): the number of proxies we run in front of the site, each
+# appending the address it saw to X-Forwarded-For (lms/client_ip.py, docs/deployment.md).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "lms.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "lms.client_ip.client_ip"
+# django-ratelimit counts in this cache. If it cannot be read (Redis down), the certificate
+# check stays open rather than refusing everyone: it shows no name for a serial alone, and
+# login lockouts are kept in the database, not in the cache.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy (django-csp): everything from the site itself. Inline style attributes are
 # allowed (progress bars); inline scripts are not. Lesson videos may be framed from the two common

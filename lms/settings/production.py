@@ -124,6 +124,8 @@ if REDIS_URL:
             "BACKEND": "lms.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lms"),
+            # A Redis that is down or unreachable must cost a request little (lms/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     # Sessions are read from Redis and written through to the database, so a Redis restart
@@ -136,6 +138,20 @@ else:
     PAGE_CACHE_SECONDS = 0
     USER_CACHE_SECONDS = 0
     SITE_CACHE_SECONDS = 0
+
+# The certificate check's rate limit counts per client across every process: in Redis when
+# there is one, else in a table of the database (created by `migrate`), never in a cache private
+# to each process (certificates/checks.py refuses one).
+CACHES["ratelimit"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lms_rate_limit",
+    }
+)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_REQUIRE_SHARED_CACHE = True
 
 # Logs: one JSON object per line on stdout, for the container runtime or journald to collect.
 LOGGING = {

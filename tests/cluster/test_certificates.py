@@ -4,6 +4,7 @@ through the other."""
 import hashlib
 import re
 
+from certificates import rules
 from certificates.models import Certificate
 from tests.cluster.conftest import checked_values, eligible_cohort, page, wait_until
 
@@ -47,9 +48,16 @@ def test_a_certificate_issued_through_one_node_verifies_and_is_revoked_through_t
     assert verified.status_code == 200
     assert "Valid certificate" in verified.text
     assert certificate.serial in verified.text
-    lookup = public.post("/verify/", {"code": certificate.serial})
-    assert lookup.status_code == 302
-    assert lookup.headers["Location"] == verify_path
+    # The serial with the holder's surname shows the record; the short code leads to its page.
+    surname = certificate.snapshot["printed_name"].split()[-1]
+    lookup = public.post("/verify/", {"code": certificate.serial, "surname": surname})
+    assert lookup.status_code == 200
+    assert "Valid certificate" in lookup.text
+    short = public.post(
+        "/verify/", {"code": rules.verification_short_code(certificate.verification_code)}
+    )
+    assert short.status_code == 302
+    assert short.headers["Location"] == verify_path
 
     # One file on shared storage: the PDF from node B is node A's, byte for byte, and its
     # SHA-256 is the one recorded at issue.

@@ -39,6 +39,7 @@ def test_healthy_with_the_immediate_backend_needs_no_login(client):
         "status": "ok",
         "database": {"status": "ok", "vendor": connection.vendor},
         "task_queue": {"status": "ok", "backend": "ImmediateBackend"},
+        "cache": {"status": "ok", "backend": "LocMemCache"},
     }
     assert "no-cache" in response["Cache-Control"]
 
@@ -90,6 +91,7 @@ def test_a_database_that_does_not_answer_gives_503(client, monkeypatch):
         "status": "error",
         "database": {"status": "error"},
         "task_queue": {"status": "unknown"},
+        "cache": {"status": "ok", "backend": "LocMemCache"},
     }
 
 

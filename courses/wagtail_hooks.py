@@ -34,6 +34,11 @@ def register_course_log_actions(actions):
     actions.register_action(
         "lms.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
     )
+    actions.register_action(
+        "courses.enrolment.import_preview",
+        _("Check a CSV file"),
+        _("CSV enrolment file checked (preview)"),
+    )
     actions.register_action("lms.session.create", _("Add session"), _("Session added"))
     actions.register_action("lms.session.schedule", _("Schedule sessions"), _("Sessions scheduled"))
     actions.register_action("lms.session.update", _("Edit session"), _("Session edited"))
@@ -206,6 +211,7 @@ class PersonViewSet(ScopedSnippetViewSet):
     model = Profile
     icon = "user"
     menu_label = _("People")
+    inspect_view_class = admin_views.PersonInspectView
     list_display = [
         "printed_name",
         Column("username", label=_("Username"), accessor="user.username"),

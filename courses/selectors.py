@@ -340,6 +340,13 @@ def sessions_visible_to(user) -> QuerySet[Session]:
     )
 
 
+def cohorts_not_ended(*, course: CoursePage, today=None) -> QuerySet[Cohort]:
+    """Cohorts of a course (its original) still running or yet to start: its rules decide
+    their learners' certificates."""
+    today = today or timezone.localdate()
+    return Cohort.objects.filter(course=original_of(course), end_date__gte=today)
+
+
 def cohort_enrolments(*, cohort: Cohort) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.filter(cohort=cohort)

@@ -10,14 +10,15 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses import admin_views
+from courses import admin_views, course_rules
 from courses.admin_forms import CohortAdminForm, EnrolmentCreateForm, EnrolmentEditForm
 from courses.admin_views import (
     CohortPermissionPolicy,
     EnrolmentPermissionPolicy,
     PersonPermissionPolicy,
 )
-from courses.models import Cohort, Enrolment, Trade
+from courses.models import Cohort, CoursePage, Enrolment, Trade
+from courses.services import course_rules_change_log
 from lms.i18n import NAME_LANGUAGES
 from lms.models import Profile, Region
 
@@ -39,10 +40,34 @@ def register_course_log_actions(actions):
         _("Check a CSV file"),
         _("CSV enrolment file checked (preview)"),
     )
+    actions.register_action(
+        "courses.course.rules_change", _("Change course rules"), _("Course rules changed")
+    )
     actions.register_action("lms.session.create", _("Add session"), _("Session added"))
     actions.register_action("lms.session.schedule", _("Schedule sessions"), _("Sessions scheduled"))
     actions.register_action("lms.session.update", _("Edit session"), _("Session edited"))
     actions.register_action("lms.session.cancel", _("Cancel session"), _("Session cancelled"))
+
+
+@hooks.register("before_edit_page")
+def remember_course_rules(request, page):
+    # The rules in force (the live record) before an edit, to audit what the edit changes.
+    if request.method == "POST" and isinstance(page.specific, CoursePage):
+        live = CoursePage.objects.get(pk=page.pk)
+        request.course_rules_before = course_rules.rule_values(live)
+
+
+@hooks.register("after_edit_page")
+def audit_course_rules(request, page):
+    before = getattr(request, "course_rules_before", None)
+    if before is not None:
+        course_rules_change_log(
+            course=page,
+            old=before,
+            new=course_rules.rule_values(page.specific),
+            published=page.live and not page.has_unpublished_changes,
+            by=request.user,
+        )
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

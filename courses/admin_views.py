@@ -27,6 +27,7 @@ from courses import imports, selectors
 from courses.admin_forms import EnrolmentImportForm
 from courses.models import Cohort, Enrolment
 from courses.services import enrolment_create, enrolment_withdraw
+from lms.choosers import CreationOffChooserViewSet
 from lms.models import Profile
 
 ALL_ACTIONS = ["add", "change", "delete", "view"]
@@ -161,7 +162,7 @@ class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
         )
 
 
-class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+class ScopedChooserViewSet(CreationOffChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView

@@ -19,6 +19,7 @@ from courses.admin_views import (
 )
 from courses.models import Cohort, CoursePage, Enrolment, Trade
 from courses.services import course_rules_change_log
+from lms.choosers import CreationOffChooserViewSet
 from lms.i18n import NAME_LANGUAGES
 from lms.models import Profile, Region
 
@@ -111,6 +112,7 @@ class ReferenceSnippetViewSet(SnippetViewSet):
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    chooser_viewset_class = CreationOffChooserViewSet
     usage_view_class = ReferenceUsageView
     history_view_class = ReferenceHistoryView
 

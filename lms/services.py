@@ -16,6 +16,9 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "choose_document"),
     ],
 }
+# Coordinators' images and documents live in this collection, never in the root: the root's
+# other children (certificates' "Branding") stay with administrators.
+STAFF_COLLECTION = "Course materials"
 # Coordinators edit and publish course content under the course index.
 PAGE_PERMISSIONS = {roles.COORDINATOR: ["add_page", "change_page", "publish_page"]}
 
@@ -39,14 +42,19 @@ def roles_ensure() -> dict[str, Group]:
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
+        staff_collection = staff_collection_ensure()
         for name, perms in COLLECTION_PERMISSIONS.items():
+            # Granted on the root, a permission would reach every collection below it.
+            GroupCollectionPermission.objects.filter(
+                group=groups[name], collection=root_collection
+            ).delete()
             for app, codename in perms:
                 permission = Permission.objects.filter(
                     content_type__app_label=app, codename=codename
                 ).first()
                 if permission is not None:
                     GroupCollectionPermission.objects.get_or_create(
-                        group=groups[name], collection=root_collection, permission=permission
+                        group=groups[name], collection=staff_collection, permission=permission
                     )
 
     from courses.models import CourseIndexPage
@@ -54,6 +62,14 @@ def roles_ensure() -> dict[str, Group]:
     for index in CourseIndexPage.objects.all():
         course_index_permissions_grant(index=index, groups=groups)
     return groups
+
+
+def staff_collection_ensure():
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=STAFF_COLLECTION).first()
+    return found or root.add_child(name=STAFF_COLLECTION)
 
 
 def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:

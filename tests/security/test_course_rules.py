@@ -88,3 +88,35 @@ def test_administrator_changes_a_rule_after_confirming_and_it_is_audited(client,
     assert entry.data["changes"] == {"attendance_threshold": [90, 80]}
     assert entry.data["published"] is True
     assert entry.user_id == world.superuser.pk
+
+
+def test_coordinator_reverting_to_an_old_revision_brings_no_old_rule_back(client, world):
+    course = CoursePage.objects.get(pk=world.course.pk)
+    course.attendance_threshold = 10  # an administrator's old, lax rule, kept in a revision
+    old_revision = course.save_revision(user=world.superuser)
+    old_revision.publish()
+    course = CoursePage.objects.get(pk=course.pk)
+    course.attendance_threshold = 90
+    course.save_revision(user=world.superuser).publish()
+
+    client.force_login(world.coordinator_x)
+    url = reverse("wagtailadmin_pages:revisions_revert", args=[course.pk, old_revision.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "title": course.title,
+        "slug": course.slug,
+        "summary": "Reverted summary",
+        "trade": course.trade_id,
+        "eqf_level": "",
+        "notional_hours": course.notional_hours,
+        "learning_outcomes": streamfield([]),
+        "assessment_type": "",
+        "participation_form": course.participation_form,
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 302
+    course = CoursePage.objects.get(pk=course.pk)
+    assert course.summary == "Reverted summary"
+    assert course.attendance_threshold == 90

@@ -45,7 +45,8 @@ def test_a_draft_attempts_feedback_and_photos_stay_out(client, world):
     assert "Private draft note" not in text
     (exported,) = json.loads(text)["practical_assessments"]
     assert exported["status"] == "draft"
-    assert "criteria" not in exported and "evidence" not in exported
+    assert "criteria" not in exported
+    assert "evidence" not in exported
     assert archive.namelist() == ["data.json"]
 
 

@@ -151,7 +151,6 @@ def scoped_snippet(model, *, add, delete):
         f"{choosers}:choose_results": admin(200),
         f"{choosers}:chosen": coordinator_of_x(),
         f"{choosers}:chosen_multiple": coordinator_of_x(others=NONE_CHOSEN),
-        # No "Create" tab: the URL answers 404 (lms/choosers.py).
         f"{choosers}:create": {persona: 404 if o == 200 else o for persona, o in add.items()},
     }
 

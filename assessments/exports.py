@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from assessments.rules import spreadsheet_safe
 from assessments.selectors import Grid
+from lms.spreadsheets import sheet_title
 
 
 def _yes_no(value: bool) -> str:
@@ -69,7 +70,7 @@ def to_xlsx(table: list[list], *, title: str) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=sheet_title(title))
     for row in table:
         sheet.append(row)
     buffer = io.BytesIO()

@@ -77,6 +77,9 @@ MSG_EVIDENCE_TOO_BIG = _("“%(name)s” is larger than 10 MB. Take a smaller ph
 MSG_EVIDENCE_TYPE = _("“%(name)s” is not a JPEG or PNG photo or a PDF document.")
 MSG_EVIDENCE_BROKEN = _("“%(name)s” looks like an image but cannot be opened. Take it again.")
 MSG_EVIDENCE_EMPTY = _("“%(name)s” is empty.")
+MSG_EVIDENCE_TOO_MANY_PIXELS = _(
+    "“%(name)s” is a picture too large to open (over 89 megapixels). Take a smaller photo."
+)
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,13 @@ def evidence_check(upload) -> str:
 
         try:
             with Image.open(upload) as image:
+                # A few KB can declare billions of pixels (a decompression bomb): refuse past
+                # Pillow's own limit, which Image.open only raises on at twice that.
+                if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+                    raise Image.DecompressionBombError
                 image.verify()
+        except Image.DecompressionBombError as exc:
+            raise ValidationError(MSG_EVIDENCE_TOO_MANY_PIXELS, params={"name": name}) from exc
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise ValidationError(MSG_EVIDENCE_BROKEN, params={"name": name}) from exc
         finally:

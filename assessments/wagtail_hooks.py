@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
 
 from assessments import selectors
 from assessments.models import AssessmentTemplate
+from lms.choosers import CreationOffChooserViewSet
 
 # --- Practical assessments ---
 
@@ -66,6 +67,7 @@ class AssessmentTemplateViewSet(SnippetViewSet):
     list_filter = ["required_for_certification"]
     search_fields = ["name"]
     copy_view_enabled = False
+    chooser_viewset_class = CreationOffChooserViewSet  # no 500 on its create URL (lms/choosers.py)
     edit_view_class = TemplateEditView
     delete_view_class = TemplateDeleteView
     history_view_class = TemplateHistoryView

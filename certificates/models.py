@@ -1,6 +1,7 @@
 """Certificates: the completion decision, issue, PDF, verification and revocation."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,18 @@ class CertificateSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("certificates")
+
+    def clean(self):
+        # Only images no coordinator can replace may be printed on a certificate.
+        from certificates.branding import MSG_NOT_BRANDING, in_branding_collection
+
+        errors = {
+            name: MSG_NOT_BRANDING
+            for name in ("logo", "signature")
+            if getattr(self, name) is not None and not in_branding_collection(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class SerialCounter(models.Model):
@@ -176,6 +189,12 @@ class Certificate(models.Model):
     )
     render_error = models.TextField(_("rendering error"), blank=True)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    branding = models.JSONField(
+        _("branding images used"),
+        default=dict,
+        blank=True,
+        help_text=_("The logo and signature images the PDF embedded: id, file and SHA-256."),
+    )
 
     class Meta:
         ordering = ["-issued_at"]

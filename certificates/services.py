@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from certificates import branding as branding_images
 from certificates import pdf, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
 from courses.models import Cohort, CoursePage, Enrolment
@@ -358,8 +359,9 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     certificate.render_status = Certificate.Render.RENDERED
     certificate.render_error = ""
     certificate.rendered_at = timezone.now()
+    certificate.branding = branding_images.images_used(selectors.branding())
     certificate.save(
-        update_fields=["pdf", "sha256", "render_status", "render_error", "rendered_at"]
+        update_fields=["pdf", "sha256", "render_status", "render_error", "rendered_at", "branding"]
     )
     try:
         certificate_notify(certificate=certificate)

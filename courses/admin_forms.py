@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses import selectors, services
-from courses.imports import MAX_BYTES, MSG_FILE_TOO_LARGE
+from courses.imports.parsing import MAX_BYTES, MSG_FILE_TOO_LARGE
 from courses.models import Enrolment
 from courses.services import MSG_WITHDRAW_REASON
 from lms import roles
@@ -18,7 +18,8 @@ from lms.forms import form_add_service_errors
 from lms.models import User
 
 MSG_NO_ACCOUNT = _(
-    "No account has this username or email. To enrol new learners, use “Enrol from CSV”."
+    "No learner of your cohorts has this username or email. To enrol new learners, use "
+    "“Enrol from CSV”."
 )
 MSG_SHARED_EMAIL = _("Several accounts use this email address: give the username instead.")
 MSG_NOT_REOPENED = _(
@@ -64,7 +65,7 @@ class EnrolmentCreateForm(WagtailAdminModelForm):
     learner_identifier = forms.CharField(
         label=_("Learner's username or email"),
         max_length=254,
-        help_text=_("The learner must already have an account."),
+        help_text=_("A learner already enrolled in one of your cohorts."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -77,7 +78,10 @@ class EnrolmentCreateForm(WagtailAdminModelForm):
 
     def clean_learner_identifier(self):
         value = self.cleaned_data["learner_identifier"].strip()
-        matches = list(User.objects.filter(Q(username__iexact=value) | Q(email__iexact=value))[:3])
+        # Only accounts this user may enrol: the answer is the same for an account outside
+        # their cohorts as for one that does not exist.
+        accounts = selectors.learners_enrollable_by(self.for_user)
+        matches = list(accounts.filter(Q(username__iexact=value) | Q(email__iexact=value))[:3])
         by_username = [u for u in matches if u.username.lower() == value.lower()]
         if by_username:
             return by_username[0]

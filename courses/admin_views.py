@@ -27,7 +27,9 @@ from courses import imports, selectors
 from courses.admin_forms import EnrolmentImportForm
 from courses.models import Cohort, Enrolment
 from courses.services import enrolment_create, enrolment_withdraw
+from lms.choosers import CreationOffChooserViewSet
 from lms.forms import form_add_service_errors
+from lms.models import Profile
 
 ALL_ACTIONS = ["add", "change", "delete", "view"]
 
@@ -110,6 +112,16 @@ class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
         return get_object_or_404(self.scoped_queryset(), pk=unquote(str(self.pk)))
 
 
+class PersonInspectView(ScopedInspectView):
+    """Gender and birth year only for administrators (`Profile.EQUALITY_PERMISSION`)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm(Profile.EQUALITY_PERMISSION):
+            return fields
+        return [name for name in fields if name not in Profile.EQUALITY_FIELDS]
+
+
 class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
     def get_base_object_queryset(self):
         return self.scoped_queryset()
@@ -151,7 +163,7 @@ class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
         )
 
 
-class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+class ScopedChooserViewSet(CreationOffChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
@@ -312,7 +324,9 @@ class EnrolmentImportView(WagtailAdminTemplateMixin, TemplateView):
         if file_errors:
             preview = imports.ImportPreview(cohort=self.cohort, rows=[], file_errors=file_errors)
         else:
-            preview = imports.validate_rows(cohort=self.cohort, records=records)
+            preview = imports.enrolments_import_preview(
+                cohort=self.cohort, records=records, by=request.user
+            )
         if preview.is_valid:
             request.session[self.session_key] = records
             fingerprint = _fingerprint(records)
@@ -334,7 +348,7 @@ class EnrolmentImportView(WagtailAdminTemplateMixin, TemplateView):
             )
         except ValidationError:
             # Something changed since the preview (e.g. the cohort filled up): show why.
-            preview = imports.validate_rows(cohort=self.cohort, records=records)
+            preview = imports.validate_rows(cohort=self.cohort, records=records, by=request.user)
             request.session.pop(self.session_key, None)
             return self.render_to_response(
                 self.get_context_data(preview=preview, fingerprint="", changed=True)

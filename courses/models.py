@@ -5,12 +5,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.course_rules import COURSE_CONTENT_PANELS, CoursePageForm
 from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
 from lms.models import NamedInLanguages, Region
 
@@ -140,29 +141,9 @@ class CoursePage(FallbackRoutingMixin, Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("trade"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("eqf_level"), FieldPanel("notional_hours")]),
-        FieldPanel("learning_outcomes"),
-        FieldRowPanel([FieldPanel("assessment_type"), FieldPanel("participation_form")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("awards_certificate"),
-                FieldPanel("attendance_required"),
-                FieldPanel("attendance_threshold"),
-                FieldPanel("late_counts_as_attended"),
-                FieldPanel("excused_removed_from_denominator"),
-                FieldPanel("max_assessment_attempts"),
-            ],
-            heading=_("Completion rules"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("validity_months"), FieldPanel("refresher_for")],
-            heading=_("Validity and refresher"),
-        ),
-    ]
+    # The rule fields are for administrators only: courses/course_rules.py.
+    content_panels = COURSE_CONTENT_PANELS
+    base_form_class = CoursePageForm
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from courses import rules
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, Session
+from lms import roles
 from lms.i18n import locale_for, localized_pages, original_of
-from lms.models import Profile
+from lms.models import Profile, User
 
 # Enrolments that give a learner access to course content.
 READING_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
@@ -260,6 +261,24 @@ def people_coordinated_by(user) -> QuerySet[Profile]:
     )
 
 
+def learners_enrollable_by(user) -> QuerySet[User]:
+    """The existing accounts a user may enrol in a cohort: administrators any; anyone else only
+    active learners already enrolled in a cohort they work with, never a member of staff or an
+    administrator. Whether an account exists outside this scope is never told."""
+    if not user.is_authenticated:
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.all()
+    return User.objects.filter(
+        is_active=True,
+        is_staff=False,
+        is_superuser=False,
+        pk__in=Enrolment.objects.filter(cohort__in=cohorts_visible_to(user).values("pk")).values(
+            "learner"
+        ),
+    ).exclude(groups__name__in=[roles.TRAINER, roles.COORDINATOR])
+
+
 # How many upcoming sessions the learner's dashboard shows for each course.
 DASHBOARD_SESSIONS = 3
 
@@ -308,6 +327,13 @@ def sessions_visible_to(user) -> QuerySet[Session]:
     return Session.objects.filter(cohort__in=cohorts_visible_to(user).values("pk")).select_related(
         "cohort__course"
     )
+
+
+def cohorts_not_ended(*, course: CoursePage, today=None) -> QuerySet[Cohort]:
+    """Cohorts of a course (its original) still running or yet to start: its rules decide
+    their learners' certificates."""
+    today = today or timezone.localdate()
+    return Cohort.objects.filter(course=original_of(course), end_date__gte=today)
 
 
 def cohort_enrolments(*, cohort: Cohort) -> QuerySet[Enrolment]:

@@ -327,6 +327,20 @@ def session_update(*, session: Session, by=None, **fields) -> Session:
 
 
 @transaction.atomic
+def course_rules_change_log(*, course, old: dict, new: dict, published: bool, by) -> None:
+    """Record a change of a course's rules (courses/course_rules.py) with old and new values.
+    The change itself is saved by Wagtail's page editor."""
+    changes = {name: [old[name], new[name]] for name in old if old[name] != new.get(name)}
+    if changes:
+        log(
+            instance=course,
+            action="courses.course.rules_change",
+            user=by,
+            data={"changes": changes, "published": published},
+        )
+
+
+@transaction.atomic
 def session_cancel(*, session: Session, reason: str, by=None) -> Session:
     _staff_check(cohort=session.cohort, by=by)
     reason = (reason or "").strip()

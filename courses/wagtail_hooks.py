@@ -10,14 +10,16 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses import admin_views
+from courses import admin_views, course_rules
 from courses.admin_forms import CohortAdminForm, EnrolmentCreateForm, EnrolmentEditForm
 from courses.admin_views import (
     CohortPermissionPolicy,
     EnrolmentPermissionPolicy,
     PersonPermissionPolicy,
 )
-from courses.models import Cohort, Enrolment, Trade
+from courses.models import Cohort, CoursePage, Enrolment, Trade
+from courses.services import course_rules_change_log
+from lms.choosers import CreationOffChooserViewSet
 from lms.i18n import NAME_LANGUAGES
 from lms.models import Profile, Region
 
@@ -32,7 +34,7 @@ def register_course_log_actions(actions):
     actions.register_action("courses.enrolment.create", _("Enrol"), _("Enrolled"))
     actions.register_action("courses.enrolment.withdraw", _("Withdraw"), _("Withdrawn"))
     actions.register_action(
-        "lms.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
+        "courses.enrolment.import", _("Enrol from CSV"), _("Learners enrolled from a CSV file")
     )
     actions.register_action("courses.session.create", _("Add session"), _("Session added"))
     actions.register_action(
@@ -43,6 +45,35 @@ def register_course_log_actions(actions):
     actions.register_action(
         "courses.lesson.complete", _("Mark as done"), _("Lesson marked as done")
     )
+    actions.register_action(
+        "courses.enrolment.import_preview",
+        _("Check a CSV file"),
+        _("CSV enrolment file checked (preview)"),
+    )
+    actions.register_action(
+        "courses.course.rules_change", _("Change course rules"), _("Course rules changed")
+    )
+
+
+@hooks.register("before_edit_page")
+def remember_course_rules(request, page):
+    # The rules in force (the live record) before an edit, to audit what the edit changes.
+    if request.method == "POST" and isinstance(page.specific, CoursePage):
+        live = CoursePage.objects.get(pk=page.pk)
+        request.course_rules_before = course_rules.rule_values(live)
+
+
+@hooks.register("after_edit_page")
+def audit_course_rules(request, page):
+    before = getattr(request, "course_rules_before", None)
+    if before is not None:
+        course_rules_change_log(
+            course=page,
+            old=before,
+            new=course_rules.rule_values(page.specific),
+            published=page.live and not page.has_unpublished_changes,
+            by=request.user,
+        )
 
 
 class ScopedSnippetViewSet(SnippetViewSet):
@@ -86,6 +117,7 @@ class ReferenceSnippetViewSet(SnippetViewSet):
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    chooser_viewset_class = CreationOffChooserViewSet
     usage_view_class = ReferenceUsageView
     history_view_class = ReferenceHistoryView
 
@@ -211,6 +243,7 @@ class PersonViewSet(ScopedSnippetViewSet):
     model = Profile
     icon = "user"
     menu_label = _("People")
+    inspect_view_class = admin_views.PersonInspectView
     list_display = [
         "printed_name",
         Column("username", label=_("Username"), accessor="user.username"),

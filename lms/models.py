@@ -157,14 +157,21 @@ class Profile(models.Model):
     )
     phone = models.CharField(_("phone (optional)"), max_length=40, blank=True)
 
+    # Gender and birth year exist for the anonymous equality indicators: in the admin only
+    # administrators (who alone may add people) see or change them per person, never a
+    # coordinator. Without the permission the fields are left out of the form, so a crafted
+    # POST cannot change them either.
+    EQUALITY_FIELDS = ("gender", "gender_self_description", "birth_year")
+    EQUALITY_PERMISSION = "lms.add_profile"
+
     panels = [
         FieldPanel("printed_name"),
         FieldPanel("preferred_language"),
         FieldPanel("region"),
         FieldPanel("phone"),
-        FieldPanel("gender"),
-        FieldPanel("gender_self_description"),
-        FieldPanel("birth_year"),
+        FieldPanel("gender", permission=EQUALITY_PERMISSION),
+        FieldPanel("gender_self_description", permission=EQUALITY_PERMISSION),
+        FieldPanel("birth_year", permission=EQUALITY_PERMISSION),
     ]
 
     class Meta:

@@ -15,6 +15,9 @@ PERSON_REFUSAL_MESSAGES = {
     rules.PersonRefusal.NOT_OWN_PROFILE: MSG_NOT_OWN_PROFILE,
     rules.PersonRefusal.ROLE_NOT_GRANTABLE: MSG_ROLE_NOT_GRANTABLE,
 }
+# Coordinators' images and documents live in this collection, never in the root: the root's
+# other children (certificates' "Branding") stay with administrators.
+STAFF_COLLECTION = "Course materials"
 
 
 def _refuse(refusal: rules.PersonRefusal | None) -> None:
@@ -41,14 +44,19 @@ def roles_ensure() -> dict[str, Group]:
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
+        staff_collection = staff_collection_ensure()
         for name, perms in roles.COLLECTION_PERMISSIONS.items():
+            # Granted on the root, a permission would reach every collection below it.
+            GroupCollectionPermission.objects.filter(
+                group=groups[name], collection=root_collection
+            ).delete()
             for app, codename in perms:
                 permission = Permission.objects.filter(
                     content_type__app_label=app, codename=codename
                 ).first()
                 if permission is not None:
                     GroupCollectionPermission.objects.get_or_create(
-                        group=groups[name], collection=root_collection, permission=permission
+                        group=groups[name], collection=staff_collection, permission=permission
                     )
 
     from courses.models import CourseIndexPage
@@ -56,6 +64,14 @@ def roles_ensure() -> dict[str, Group]:
     for index in CourseIndexPage.objects.all():
         course_index_permissions_grant(index=index, groups=groups)
     return groups
+
+
+def staff_collection_ensure():
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=STAFF_COLLECTION).first()
+    return found or root.add_child(name=STAFF_COLLECTION)
 
 
 def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:

@@ -141,6 +141,7 @@ def _lessons_export(user) -> list:
 
 
 def _attempts_export(user) -> list:
+    """Results only once reviewed, as on the learner's page (docs/security.md, Personal data)."""
     attempts = (
         Attempt.objects.filter(enrolment__learner=user)
         .select_related("template", "enrolment__cohort__course", "assessor")
@@ -155,30 +156,28 @@ def _attempts_export(user) -> list:
             "assessed_on": _iso(a.assessed_on),
             "assessor": str(a.assessor),
             "status": a.status,
-            "outcome": a.outcome,
-            "feedback": a.feedback,
-            "criteria": [
-                {
-                    "criterion": r.criterion.statement,
-                    "mandatory": r.criterion.mandatory,
-                    "met": r.met,
-                    "comment": r.comment,
-                }
-                for r in a.results.all()
-            ],
-            "reviews": [
-                {
-                    "reviewer": str(r.reviewer),
-                    "decision": r.decision,
-                    "comment": r.comment,
-                    "at": _iso(r.created_at),
-                }
-                for r in a.reviews.all()
-            ],
-            "evidence": [_evidence_name(e) for e in a.evidence.all() if e.file],
+            **(_reviewed_attempt(a) if a.status == Attempt.Status.CONFIRMED else {}),
         }
         for a in attempts
     ]
+
+
+def _reviewed_attempt(a: Attempt) -> dict:
+    return {
+        "outcome": a.outcome,
+        "feedback": a.feedback,
+        "criteria": [
+            {"criterion": r.criterion.statement, "mandatory": r.criterion.mandatory}
+            | {"met": r.met, "comment": r.comment}
+            for r in a.results.all()
+        ],
+        # Reviewers' comments are notes to the assessor, never shown to the learner.
+        "reviews": [
+            {"reviewer": str(r.reviewer), "decision": r.decision, "at": _iso(r.created_at)}
+            for r in a.reviews.all()
+        ],
+        "evidence": [_evidence_name(e) for e in a.evidence.all() if e.file],
+    }
 
 
 def _evidence_name(evidence: Evidence) -> str:
@@ -186,8 +185,9 @@ def _evidence_name(evidence: Evidence) -> str:
 
 
 def _evidence_files(user):
-    for evidence in Evidence.objects.filter(attempt__enrolment__learner=user).exclude(file=""):
-        yield _evidence_name(evidence), evidence.file
+    reviewed = Evidence.objects.filter(attempt__status=Attempt.Status.CONFIRMED).exclude(file="")
+    for item in reviewed.filter(attempt__enrolment__learner=user):
+        yield _evidence_name(item), item.file
 
 
 def _attempts_erase(user) -> list[str]:
@@ -249,14 +249,16 @@ def _certificates_export(user) -> list:
             "status": c.status,
             "issued_at": _iso(c.issued_at),
             "certified": c.snapshot,
-            "pdf": _certificate_name(c) if c.pdf else None,
+            # Only a valid certificate's PDF, as on "My certificates" (docs/security.md).
+            "pdf": _certificate_name(c) if c.pdf and c.status == Certificate.Status.VALID else None,
         }
         for c in certificates
     ]
 
 
 def _certificate_files(user):
-    for certificate in Certificate.objects.filter(enrolment__learner=user).exclude(pdf=""):
+    valid = Certificate.objects.filter(enrolment__learner=user, status=Certificate.Status.VALID)
+    for certificate in valid.exclude(pdf=""):
         yield _certificate_name(certificate), certificate.pdf
 
 

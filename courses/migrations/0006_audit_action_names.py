@@ -11,6 +11,7 @@ RENAMED = {
     "lms.session.schedule": "courses.session.schedule",
     "lms.session.update": "courses.session.update",
     "lms.session.cancel": "courses.session.cancel",
+    "lms.enrolment.import": "courses.enrolment.import",
 }
 
 

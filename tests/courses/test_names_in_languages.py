@@ -169,7 +169,7 @@ HEADER = "username,email,printed_name,region,preferred_language,enrolled_on\n"
 
 
 def _preview(client, cohort, region_text):
-    text = HEADER + f"maria.lopez,maria@example.org,María López,{region_text},es,\n"
+    text = HEADER + f",maria@example.org,María López,{region_text},es,\n"
     response = client.post(
         reverse("courses_enrolment_import", args=[cohort.pk]),
         {"file": SimpleUploadedFile("learners.csv", text.encode(), content_type="text/csv")},

@@ -151,7 +151,7 @@ def scoped_snippet(model, *, add, delete):
         f"{choosers}:choose_results": admin(200),
         f"{choosers}:chosen": coordinator_of_x(),
         f"{choosers}:chosen_multiple": coordinator_of_x(others=NONE_CHOSEN),
-        f"{choosers}:create": add,
+        f"{choosers}:create": {persona: 404 if o == 200 else o for persona, o in add.items()},
     }
 
 
@@ -173,7 +173,7 @@ def reference_snippet(model):
         f"{choosers}:choose_results": admin(200),
         f"{choosers}:chosen": admin(200),
         f"{choosers}:chosen_multiple": admin(200),
-        f"{choosers}:create": administrators(),
+        f"{choosers}:create": administrators(404),
     }
 
 
@@ -309,7 +309,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "wagtailsnippetchoosers_assessments_assessmenttemplate:choose_results": admin(200),
     "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen": admin(200),
     "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen_multiple": admin(200),
-    "wagtailsnippetchoosers_assessments_assessmenttemplate:create": coordinators(),
+    "wagtailsnippetchoosers_assessments_assessmenttemplate:create": coordinators(404),
 }
 
 # --- POST outcomes of the endpoints that accept only POST ---------------------------------------

@@ -95,7 +95,9 @@ def test_import_writes_every_row_or_nothing(world, data):
         return
     before = counts()
     with transaction.atomic():
-        preview = imports.validate_rows(cohort=world.cohort_x, records=records)
+        preview = imports.validate_rows(
+            cohort=world.cohort_x, records=records, by=world.coordinator_x
+        )
         if not preview.is_valid:
             with pytest.raises(ValidationError, match="Nothing was enrolled"):
                 imports.enrolments_import_csv(

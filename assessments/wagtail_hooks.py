@@ -13,10 +13,8 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from assessments import selectors
 from assessments.models import AssessmentTemplate
-
-# --- Practical assessments ---
+from assessments.practical import selectors
 
 MSG_TEMPLATE_IN_USE = _(
     "This practical assessment has recorded attempts, so it cannot be deleted: they are part of "
@@ -95,7 +93,6 @@ def register_practical_log_actions(actions):
     )
 
 
-# --- Attendance ---
 @hooks.register("register_log_actions")
 def register_attendance_log_actions(actions):
     actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))

@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import AttendanceSummary
+from assessments.practical.rules import PracticalResult
 
 WITHDRAWN = "withdrawn"
 

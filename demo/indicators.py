@@ -14,8 +14,8 @@ import random
 from django.db.models import Count
 from django.utils import timezone
 
+from assessments.attendance.services import attendance_tallies_refresh
 from assessments.models import AttendanceRecord
-from assessments.services import attendance_tallies_refresh
 from courses.models import Cohort, CoursePage, Enrolment, Session
 from indicators import rules
 from indicators.models import FollowUp

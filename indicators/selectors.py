@@ -1,12 +1,12 @@
 """Reads for the indicators. Keyword-only; a fixed number of queries whatever the data.
 
-The figures come from one row per enrolment (its attendance tally, a valid certificate or not,
-the follow-ups; the sessions in each enrolment's window from its cohort's session dates), then
-grouped by `rules.breakdowns` in one pass. Attendance is counted the way
-`assessments.selectors.session_counts` counts it for one cohort (the same session window, the
-same statuses: the tally corrected by the records that do not count, see `uncertain_records`)
-and measured by the same `assessments.rules.attendance` that `summarise` uses, so a learner's
-rate here is the rate the cohort grid shows.
+The figures come from one row per enrolment (its attendance tally, a valid certificate or not, the
+follow-ups; the sessions in each enrolment's window from its cohort's session dates), then grouped
+by `rules.breakdowns` in one pass. Attendance is counted the way
+`assessments.attendance.selectors.session_counts` counts it for one cohort (the same session window,
+the same statuses: the tally corrected by the records that do not count, see `uncertain_records`)
+and measured by the same `assessments.attendance.rules.attendance` that `summarise` uses, so a
+learner's rate here is the rate the cohort grid shows.
 """
 
 import bisect
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from assessments import rules as attendance_rules
+from assessments.attendance import rules as attendance_rules
 from assessments.models import AttendanceRecord
 from certificates.models import Certificate
 from courses.models import Cohort, CoursePage, Enrolment, Session
@@ -77,8 +77,8 @@ def enrolments_of(*, cohorts: QuerySet[Cohort], end: datetime.date) -> QuerySet[
 
 
 def _in_window(prefix: str, enrolment: str) -> Q:
-    """As assessments.selectors: the session counts for the enrolment if it is not cancelled,
-    on or after the enrolment date, and not after the withdrawal date."""
+    """As assessments.attendance.selectors: the session counts for the enrolment if it is not
+    cancelled, on or after the enrolment date, and not after the withdrawal date."""
     return Q(
         **{f"{prefix}cancelled": False, f"{prefix}date__gte": F(f"{enrolment}enrolled_on")}
     ) & (

@@ -284,7 +284,7 @@ class AttendanceRecordFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         """Written directly, not by a roll call: the enrolment's tally is recounted after, as the
         roll call does."""
-        from assessments.services import attendance_tallies_refresh
+        from assessments.attendance.services import attendance_tallies_refresh
 
         record = super()._create(model_class, *args, **kwargs)
         attendance_tallies_refresh(enrolments=Enrolment.objects.filter(pk=record.enrolment_id))
@@ -296,7 +296,7 @@ def fill_cohort(cohort, *, learners: int, sessions: int):
     today's recorded (present, late, absent and excused in turn), written in bulk and the
     attendance tallies recounted, as after the roll calls. Returns (enrolments, sessions).
     For the query budgets and bench/attendance.py, which time the same data."""
-    from assessments.services import attendance_tallies_refresh
+    from assessments.attendance.services import attendance_tallies_refresh
 
     today = timezone.localdate()
     users = User.objects.bulk_create(

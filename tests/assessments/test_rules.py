@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from assessments import rules
-from assessments.rules import AttendancePolicy, SessionCounts, summarise
+from assessments.attendance import rules
+from assessments.attendance.rules import AttendancePolicy, SessionCounts, summarise
 
 DEFAULT = AttendancePolicy()  # 90%, late counts, excused stays in the denominator
 EXCUSED_REMOVED = AttendancePolicy(excused_removed_from_denominator=True)

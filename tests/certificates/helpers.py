@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import AttendanceSummary
+from assessments.practical.rules import PracticalResult
 
 
 def attendance(attended: int, counted: int, *, threshold: int = 90) -> AttendanceSummary:
@@ -36,10 +37,10 @@ def practical(*, passed: bool, name: str = "Bread dough", used: int = 1) -> Prac
 def patch_assessments(monkeypatch, *, attendance_by_enrolment=None, practicals_by_enrolment=None):
     """Replace the two assessment selectors with fixed facts keyed by enrolment id."""
     monkeypatch.setattr(
-        "assessments.selectors.attendance_summaries",
+        "assessments.attendance.selectors.attendance_summaries",
         lambda *, cohort, as_of=None: dict(attendance_by_enrolment or {}),
     )
     monkeypatch.setattr(
-        "assessments.selectors.practical_results",
+        "assessments.practical.selectors.practical_results",
         lambda *, cohort: dict(practicals_by_enrolment or {}),
     )

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import AttendanceSummary
+from assessments.practical.rules import PracticalResult
 from certificates import rules
 
 

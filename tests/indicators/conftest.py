@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
+from assessments.attendance.services import attendance_tallies_refresh
 from assessments.models import AttendanceRecord
-from assessments.services import attendance_tallies_refresh
 from courses.models import Enrolment, Session
 from lms.models import Profile
 from tests import factories

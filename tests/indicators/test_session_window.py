@@ -1,5 +1,5 @@
 """sessions_in_window: the sessions an enrolment could attend, counted from its cohort's dates
-the way assessments.selectors counts them in the database."""
+the way assessments.attendance.selectors counts them in the database."""
 
 import datetime
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from assessments import exports, selectors, services
-from assessments.attendance_forms import RollCallForm, named_enrolment_ids
+from assessments.attendance import exports, selectors, services
+from assessments.attendance.forms import RollCallForm, named_enrolment_ids
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
 from courses.models import Enrolment, Session

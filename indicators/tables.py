@@ -6,6 +6,7 @@ a dash on the page and stays empty in an export. Every text cell of an export go
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -49,7 +50,10 @@ class Shown:
             return str(SUPPRESSED)
         if self.value is None:
             return "\u2013"  # an en dash: nothing to measure
-        return f"{self.value}%" if self.percent else str(self.value)
+        if self.percent:
+            # Shown as every rate on the site is (templates: floatformat:"-2").
+            return f"{floatformat(self.value, -2)}%"
+        return str(self.value)
 
     @property
     def export_value(self):

@@ -1,7 +1,10 @@
 """Attendance rules as pure functions over plain values: no ORM, no request, no floats."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
 from typing import NamedTuple
 
 # Attendance (DOMAIN.md, "Attendance rate", "Threshold", "So far vs whole course"):
@@ -64,7 +67,7 @@ class AttendanceSummary:
     best_reachable: Decimal | None
     threshold: int
     required: bool
-    meets_threshold: bool  # over the whole cohort
+    meets_threshold: bool  # the decision: over the whole cohort, required or not, withdrawn or not
     at_risk: bool
     present: int = 0
     late: int = 0
@@ -73,6 +76,9 @@ class AttendanceSummary:
     unrecorded: int = 0  # held sessions with no record: not attended
     sessions_needed: int | None = None  # of the remaining sessions, to meet the threshold
     withdrawn: bool = False
+    # The attendance alone reaches the threshold (whatever the course requires or the learner
+    # did): what the certificate's reasons say when the decision is "not met".
+    threshold_reached: bool = False
 
     @property
     def can_miss(self) -> int | None:
@@ -86,9 +92,11 @@ def is_attended(status: str, policy: AttendancePolicy) -> bool:
     return status == PRESENT or (status == LATE and policy.late_counts_as_attended)
 
 
-def rate(attended: int, counted: int) -> Decimal | None:
+def rate(attended: int | Fraction, counted: int) -> Decimal | None:
     """attended / counted as a percentage with two decimals, rounded down (never up: 89.999...%
-    shows as 89.99%, not 90.00%). None when nothing counts."""
+    shows as 89.99%, not 90.00%). None when nothing counts. The one rate of the site: the
+    attendance pages, the certify queue, the certificate and the indicators (whose means of
+    rates pass an exact Fraction) all show this figure, with floatformat:"-2"."""
     if counted == 0:
         return None
     hundredths = attended * 10_000 // counted
@@ -114,6 +122,7 @@ class Attendance(NamedTuple):
     counted_whole_course: int
     held: int
     meets_threshold: bool  # over the whole cohort
+    threshold_reached: bool
 
 
 def attendance(counts: SessionCounts, policy: AttendancePolicy) -> Attendance:
@@ -124,18 +133,21 @@ def attendance(counts: SessionCounts, policy: AttendancePolicy) -> Attendance:
     # Once withdrawn, the learner attends nothing more: every session in their window is past.
     held = counts.scheduled if counts.withdrawn else counts.held
     counted_whole_course = counts.scheduled - removed
+    reached = meets(attended, counted_whole_course, policy.threshold)
     return Attendance(
         attended=attended,
         counted=held - removed,
         counted_whole_course=counted_whole_course,
         held=held,
-        meets_threshold=not policy.required
-        or (not counts.withdrawn and meets(attended, counted_whole_course, policy.threshold)),
+        meets_threshold=not policy.required or (not counts.withdrawn and reached),
+        threshold_reached=reached,
     )
 
 
 def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSummary:
-    attended, counted, counted_whole_course, held, meets_threshold = attendance(counts, policy)
+    attended, counted, counted_whole_course, held, meets_threshold, reached = attendance(
+        counts, policy
+    )
     remaining = counts.scheduled - held
     recorded = counts.present + counts.late + counts.excused + counts.absent
 
@@ -173,6 +185,7 @@ def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSumm
         unrecorded=held - recorded,
         sessions_needed=needed,
         withdrawn=counts.withdrawn,
+        threshold_reached=reached,
     )
 
 
@@ -185,3 +198,91 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+# --- The roll call as a plan: what a save would change, decided before anything is written ---
+
+
+@dataclass(frozen=True)
+class RollCallEntry:
+    """One line of a submitted roll call. `version` is the record's version the form was built
+    from, 0 if it showed no record."""
+
+    enrolment_id: int
+    status: str
+    note: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """A learner's record at the session as it stands (no record: not in the plan's input)."""
+
+    status: str
+    note: str
+    version: int
+
+
+class RollCallRefusal(Enum):
+    STATUS_INVALID = "status_invalid"
+    NOTE_TOO_LONG = "note_too_long"
+    NOT_ON_ROLL_CALL = "not_on_roll_call"
+    OWN_ENROLMENT = "own_enrolment"  # nobody records their own attendance
+
+
+@dataclass(frozen=True)
+class RollCallPlan:
+    """What saving a roll call does: records to create, records to change (with the state they
+    had), what to refuse, and the entries someone else changed since the form was shown."""
+
+    refusal: RollCallRefusal | None = None
+    conflicts: tuple[RollCallEntry, ...] = ()
+    create: tuple[RollCallEntry, ...] = ()
+    change: tuple[tuple[RollCallEntry, RecordState], ...] = ()
+    unchanged: int = 0
+
+    @property
+    def audit(self) -> dict | None:
+        """The audit entry's data, or None when nothing changes (and nothing is logged)."""
+        if not (self.create or self.change):
+            return None
+        return {"created": len(self.create), "changed": len(self.change)}
+
+
+def roll_call_plan(
+    *,
+    entries: Sequence[RollCallEntry],
+    records: dict[int, RecordState],
+    on_roll: set[int],
+    own_enrolment_ids: set[int],
+    note_limit: int,
+) -> RollCallPlan:
+    """Plan a roll call save: all of it, or nothing. Refused when a status or note is wrong, a
+    learner is not on the roll call, or the person saving would record their own attendance
+    (an entry that leaves their record as it is changes nothing and passes). Conflicts: records
+    changed since the form was shown (their version moved), unless they already say the same."""
+    for entry in entries:
+        if entry.status not in STATUSES:
+            return RollCallPlan(refusal=RollCallRefusal.STATUS_INVALID)
+        if len(entry.note) > note_limit:
+            return RollCallPlan(refusal=RollCallRefusal.NOTE_TOO_LONG)
+        if entry.enrolment_id not in on_roll:
+            return RollCallPlan(refusal=RollCallRefusal.NOT_ON_ROLL_CALL)
+    create, change, conflicts, unchanged = [], [], [], 0
+    for entry in entries:
+        current = records.get(entry.enrolment_id)
+        same = current is not None and (current.status, current.note) == (entry.status, entry.note)
+        if (current.version if current else 0) != entry.version and not same:
+            conflicts.append(entry)
+        elif current is None:
+            create.append(entry)
+        elif not same:
+            change.append((entry, current))
+        else:
+            unchanged += 1
+    touched = {entry.enrolment_id for entry in (*create, *conflicts, *(e for e, _s in change))}
+    if touched & own_enrolment_ids:
+        return RollCallPlan(refusal=RollCallRefusal.OWN_ENROLMENT)
+    if conflicts:
+        return RollCallPlan(conflicts=tuple(conflicts))
+    return RollCallPlan(create=tuple(create), change=tuple(change), unchanged=unchanged)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from assessments.attendance import rules
+from assessments.attendance import rules, window
 from assessments.attendance.rules import AttendanceSummary
 from assessments.models import AttendanceChange, AttendanceRecord, AttendanceRisk, AttendanceStatus
 from courses.models import Cohort, CoursePage, Enrolment, Session
@@ -24,20 +24,6 @@ def attendance_policy(*, course: CoursePage) -> rules.AttendancePolicy:
         threshold=course.attendance_threshold,
         late_counts_as_attended=course.late_counts_as_attended,
         excused_removed_from_denominator=course.excused_removed_from_denominator,
-    )
-
-
-def _in_window(prefix: str, enrolment: str) -> Q:
-    """The session at `prefix` counts for the enrolment at `enrolment`: not cancelled, on or after
-    the enrolment date, and on or before the withdrawal date if the learner withdrew."""
-    return Q(
-        **{
-            f"{prefix}cancelled": False,
-            f"{prefix}date__gte": F(f"{enrolment}enrolled_on"),
-        }
-    ) & (
-        ~Q(**{f"{enrolment}status": WITHDRAWN})
-        | Q(**{f"{prefix}date__lte": F(f"{enrolment}withdrawn_on")})
     )
 
 
@@ -70,7 +56,7 @@ def _session_counts(
         enrolments = enrolments.filter(pk__in=enrolment_ids)
         records = records.filter(enrolment_id__in=enrolment_ids)
 
-    in_window = _in_window("cohort__sessions__", "")
+    in_window = window.between(session="cohort__sessions__", enrolment="")
     session_rows = (
         enrolments.order_by()
         .annotate(
@@ -82,7 +68,9 @@ def _session_counts(
         .values_list("pk", "cohort_id", "status", "scheduled", "before")
     )
     record_rows = (
-        records.filter(_in_window("session__", "enrolment__"), session__date__lte=as_of)
+        records.filter(
+            window.between(session="session__", enrolment="enrolment__"), session__date__lte=as_of
+        )
         .order_by()
         .values("enrolment_id")
         .annotate(
@@ -157,8 +145,17 @@ def roll_call_enrolments(*, session: Session) -> QuerySet[Enrolment]:
     """The learners on a session's roll call: enrolled in the cohort on the session's date, that
     is, not enrolled later and not withdrawn before it."""
     return (
-        Enrolment.objects.filter(cohort_id=session.cohort_id, enrolled_on__lte=session.date)
-        .filter(~Q(status=WITHDRAWN) | Q(withdrawn_on__gte=session.date))
+        Enrolment.objects.filter(cohort_id=session.cohort_id)
+        # The window from the enrolment's side, for this session even if it was cancelled.
+        .filter(
+            window.in_window_q(
+                date=session.date,
+                cancelled=False,
+                enrolled_on=F("enrolled_on"),
+                status=F("status"),
+                withdrawn_on=F("withdrawn_on"),
+            )
+        )
         .select_related("learner__profile")
         .order_by("learner__profile__printed_name", "learner__username")
     )
@@ -250,12 +247,6 @@ CELL_LETTERS = {
 }
 
 
-def _enrolled_on(enrolment: Enrolment, day: datetime.date) -> bool:
-    if day < enrolment.enrolled_on:
-        return False
-    return not (enrolment.status == WITHDRAWN and enrolment.withdrawn_on < day)
-
-
 def cohort_grid(*, cohort: Cohort, as_of: datetime.date | None = None) -> Grid:
     """Learners by sessions, with each learner's rates. Five queries, whatever the size."""
     as_of = as_of or timezone.localdate()
@@ -279,7 +270,7 @@ def cohort_grid(*, cohort: Cohort, as_of: datetime.date | None = None) -> Grid:
             status, note = records.get((enrolment.pk, session.pk), ("", ""))
             if session.cancelled:
                 state = CANCELLED
-            elif not _enrolled_on(enrolment, session.date):
+            elif not window.counts_for(session, enrolment):
                 state = NOT_ENROLLED
             elif status:
                 state = status
@@ -311,7 +302,7 @@ def learner_attendance(*, enrolment: Enrolment, as_of: datetime.date | None = No
         record = records.get(session.pk)
         if session.cancelled:
             state = CANCELLED
-        elif not _enrolled_on(enrolment, session.date):
+        elif not window.counts_for(session, enrolment):
             continue  # not the learner's concern
         elif record:
             state = record.status

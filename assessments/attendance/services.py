@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from assessments.attendance import rules, selectors
+from assessments.attendance.rules import RollCallEntry
 from assessments.attendance.tasks import at_risk_notify
 from assessments.models import (
     AttendanceChange,
@@ -20,6 +21,7 @@ from assessments.models import (
     AttendanceTally,
 )
 from courses.models import Cohort, Enrolment, Session
+from courses.services import MSG_OWN_ENROLMENT
 from lms import page_cache
 
 MSG_SESSION_CANCELLED = _("This session is cancelled: there is no roll call to take.")
@@ -29,17 +31,6 @@ MSG_STATUS_INVALID = _("Choose Present, Late, Excused or Absent.")
 MSG_NOTE_TOO_LONG = _("Keep the note under %(limit)s characters.")
 
 NOTE_LIMIT = AttendanceRecord._meta.get_field("note").max_length
-
-
-@dataclass(frozen=True)
-class RollCallEntry:
-    """One line of a submitted roll call. `version` is the record's version the form was built
-    from, 0 if it showed no record."""
-
-    enrolment_id: int
-    status: str
-    note: str = ""
-    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,14 +58,6 @@ class RollCallOutcome:
     unchanged: int
 
 
-def _check_entries(entries: list[RollCallEntry]) -> None:
-    for entry in entries:
-        if entry.status not in rules.STATUSES:
-            raise ValidationError(MSG_STATUS_INVALID)
-        if len(entry.note) > NOTE_LIMIT:
-            raise ValidationError(MSG_NOTE_TOO_LONG, params={"limit": NOTE_LIMIT})
-
-
 def _records_update(
     records: list[AttendanceRecord], *, notes_changed: list[AttendanceRecord], by, now
 ) -> None:
@@ -94,13 +77,22 @@ def _records_update(
     AttendanceRecord.objects.bulk_update(notes_changed, ["note"])
 
 
+PLAN_MESSAGES = {
+    rules.RollCallRefusal.STATUS_INVALID: MSG_STATUS_INVALID,
+    rules.RollCallRefusal.NOTE_TOO_LONG: MSG_NOTE_TOO_LONG,
+    rules.RollCallRefusal.NOT_ON_ROLL_CALL: MSG_NOT_ON_ROLL_CALL,
+    rules.RollCallRefusal.OWN_ENROLMENT: MSG_OWN_ENROLMENT,
+}
+
+
 @transaction.atomic
 def roll_call_save(
     *, session: Session, entries: list[RollCallEntry], by, today: datetime.date | None = None
 ) -> RollCallOutcome:
     """Save a roll call in one transaction: all of it, or, if anyone changed one of its records
     since the form was shown, none of it (RollCallConflictError says which, with both values),
-    so that a second person never silently overwrites the first."""
+    so that a second person never silently overwrites the first. What changes is planned by
+    `rules.roll_call_plan`; this checks the session, gathers the plan's facts and applies it."""
     today = today or timezone.localdate()
     # Lock the session: two roll calls of one session are saved one after the other.
     session = Session.objects.select_for_update().select_related("cohort").get(pk=session.pk)
@@ -111,63 +103,48 @@ def roll_call_save(
     entries = [
         RollCallEntry(e.enrolment_id, e.status, (e.note or "").strip(), e.version) for e in entries
     ]
-    _check_entries(entries)
-    on_roll = set(selectors.roll_call_enrolments(session=session).values_list("pk", flat=True))
-    if any(entry.enrolment_id not in on_roll for entry in entries):
-        raise ValidationError(MSG_NOT_ON_ROLL_CALL)
-
+    on_roll = dict(selectors.roll_call_enrolments(session=session).values_list("pk", "learner_id"))
     existing = {
         r.enrolment_id: r
         for r in AttendanceRecord.objects.select_for_update().filter(session=session)
     }
-    conflicts = []
-    for entry in entries:
-        current = existing.get(entry.enrolment_id)
-        current_version = current.version if current else 0
-        same_now = current is not None and (current.status, current.note) == (
-            entry.status,
-            entry.note,
+    plan = rules.roll_call_plan(
+        entries=entries,
+        records={pk: rules.RecordState(r.status, r.note, r.version) for pk, r in existing.items()},
+        on_roll=set(on_roll),
+        own_enrolment_ids={pk for pk, learner_id in on_roll.items() if learner_id == by.pk},
+        note_limit=NOTE_LIMIT,
+    )
+    if plan.refusal is not None:
+        raise ValidationError(PLAN_MESSAGES[plan.refusal], params={"limit": NOTE_LIMIT})
+    if plan.conflicts:
+        raise RollCallConflictError(
+            [RollCallConflict(entry, existing[entry.enrolment_id]) for entry in plan.conflicts]
         )
-        if current_version != entry.version and not same_now:
-            conflicts.append(RollCallConflict(entry, current))
-    if conflicts:
-        raise RollCallConflictError(conflicts)
+    _roll_call_apply(session=session, plan=plan, existing=existing, by=by)
+    if plan.audit is not None:
+        log(instance=session, action="assessments.attendance.roll_call", user=by, data=plan.audit)
+        attendance_risks_refresh(cohort=session.cohort, as_of=today)
+    return RollCallOutcome(
+        created=len(plan.create), changed=len(plan.change), unchanged=plan.unchanged
+    )
 
+
+def _roll_call_apply(*, session: Session, plan: rules.RollCallPlan, existing: dict, by) -> None:
+    """Write a planned roll call: its records, their history and their learners' tallies."""
     now = timezone.now()
-    to_create, to_update, notes_changed, changes = [], [], [], []
-    for entry in entries:
-        record = existing.get(entry.enrolment_id)
-        if record is None:
-            to_create.append(
-                AttendanceRecord(
-                    session=session,
-                    enrolment_id=entry.enrolment_id,
-                    status=entry.status,
-                    note=entry.note,
-                    recorded_by=by,
-                    recorded_at=now,
-                )
-            )
-        elif (record.status, record.note) != (entry.status, entry.note):
-            changes.append(
-                AttendanceChange(
-                    record=record,
-                    old_status=record.status,
-                    new_status=entry.status,
-                    old_note=record.note,
-                    new_note=entry.note,
-                    changed_by=by,
-                    changed_at=now,
-                )
-            )
-            if record.note != entry.note:
-                notes_changed.append(record)
-            record.status, record.note = entry.status, entry.note
-            record.recorded_by, record.recorded_at = by, now
-            record.version += 1
-            to_update.append(record)
-    created = AttendanceRecord.objects.bulk_create(to_create)
-    changes += [
+    created = AttendanceRecord.objects.bulk_create(
+        AttendanceRecord(
+            session=session,
+            enrolment_id=entry.enrolment_id,
+            status=entry.status,
+            note=entry.note,
+            recorded_by=by,
+            recorded_at=now,
+        )
+        for entry in plan.create
+    )
+    changes = [
         AttendanceChange(
             record=record,
             new_status=record.status,
@@ -177,6 +154,26 @@ def roll_call_save(
         )
         for record in created
     ]
+    to_update, notes_changed = [], []
+    for entry, before in plan.change:
+        record = existing[entry.enrolment_id]
+        changes.append(
+            AttendanceChange(
+                record=record,
+                old_status=before.status,
+                new_status=entry.status,
+                old_note=before.note,
+                new_note=entry.note,
+                changed_by=by,
+                changed_at=now,
+            )
+        )
+        if before.note != entry.note:
+            notes_changed.append(record)
+        record.status, record.note = entry.status, entry.note
+        record.recorded_by, record.recorded_at = by, now
+        record.version += 1
+        to_update.append(record)
     _records_update(to_update, notes_changed=notes_changed, by=by, now=now)
     AttendanceChange.objects.bulk_create(changes)
     if created or to_update:
@@ -185,21 +182,6 @@ def roll_call_save(
                 pk__in=[r.enrolment_id for r in (*created, *to_update)]
             )
         )
-
-    outcome = RollCallOutcome(
-        created=len(created),
-        changed=len(to_update),
-        unchanged=len(entries) - len(created) - len(to_update),
-    )
-    if created or to_update:
-        log(
-            instance=session,
-            action="lms.attendance.roll_call",
-            user=by,
-            data={"created": outcome.created, "changed": outcome.changed},
-        )
-        attendance_risks_refresh(cohort=session.cohort, as_of=today)
-    return outcome
 
 
 @transaction.atomic
@@ -263,14 +245,28 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     return newly_at_risk
 
 
+@transaction.atomic
+def attendance_records_write(
+    *, records: list[AttendanceRecord], batch_size: int | None = None
+) -> list[AttendanceRecord]:
+    """Write a history of attendance records in bulk (the demo, the benchmarks, test data), and
+    recount their enrolments' tallies in the same transaction, as the roll call does: the one
+    other way records are written, so that no caller can forget the tallies."""
+    created = AttendanceRecord.objects.bulk_create(records, batch_size=batch_size)
+    attendance_tallies_refresh(
+        enrolments=Enrolment.objects.filter(pk__in={r.enrolment_id for r in created})
+    )
+    return created
+
+
 # No savepoint of its own: a roll call calls it in its transaction, and fails or succeeds whole.
 @transaction.atomic(savepoint=False)
 def attendance_tallies_refresh(*, enrolments: QuerySet[Enrolment]) -> dict[int, tuple[int, ...]]:
     """Recount the attendance tallies (`AttendanceTally`) of `enrolments` from their records, in
     the caller's transaction; returns the counts written, per enrolment id, in the order of
     `rules.STATUSES`. Whatever writes attendance records calls this after writing them: the roll
-    call, and the paths that write a history in bulk (the demo, the benchmarks, `manage.py
-    attendance_tallies_rebuild`).
+    call, the bulk history (`attendance_records_write`) and `manage.py
+    attendance_tallies_rebuild`.
 
     Recounting rather than adding to the counts keeps a tally right whatever it held before.
     The enrolments' cohorts are locked first, in order: a roll call locks its session's cohort

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evidence, Review
 from assessments.practical import rules, selectors
 from courses.models import Enrolment
+from courses.services import staff_check
 
 MSG_NOT_COHORT_STAFF = _("Only a trainer or coordinator of this learner's cohort can assess.")
 MSG_WRONG_COURSE = _("This practical assessment belongs to another course.")
@@ -133,6 +134,7 @@ def attempt_start(
     )
     if not _may_act_in_cohort(assessor, enrolment):
         raise ValidationError(MSG_NOT_COHORT_STAFF)
+    staff_check(actor=assessor, enrolment=enrolment)
     if template.course_id != enrolment.cohort.course_id:
         raise ValidationError(MSG_WRONG_COURSE)
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -173,6 +175,7 @@ def attempt_start(
 def _check_editable(attempt: Attempt, by) -> None:
     if attempt.assessor_id != by.pk:
         raise ValidationError(MSG_NOT_ASSESSOR)
+    staff_check(actor=by, enrolment=attempt.enrolment)
     if not attempt.is_editable:
         raise ValidationError(MSG_NOT_EDITABLE)
 
@@ -208,6 +211,7 @@ def attempt_record(
     attempt.feedback = feedback.strip()
     attempt.assessed_on = assessed_on
     attempt.save(update_fields=["feedback", "assessed_on", "updated_at"])
+    log(instance=attempt, action="assessments.attempt.record", user=by)
     return attempt
 
 
@@ -256,6 +260,12 @@ def evidence_add(*, attempt: Attempt, upload, by) -> Evidence:
     except Exception:
         evidence.file.delete(save=False)
         raise
+    log(
+        instance=attempt,
+        action="assessments.evidence.add",
+        user=by,
+        data={"evidence": evidence.pk, "content_type": content_type, "size": evidence.size},
+    )
     return evidence
 
 
@@ -264,6 +274,12 @@ def evidence_remove(*, evidence: Evidence, by) -> None:
     attempt = _locked(evidence.attempt)
     _check_editable(attempt, by)
     stored = evidence.file.name
+    log(
+        instance=attempt,
+        action="assessments.evidence.remove",
+        user=by,
+        data={"evidence": evidence.pk},
+    )
     evidence.delete()
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: Evidence.file.field.storage.delete(stored))
@@ -315,6 +331,7 @@ def _check_reviewer(attempt: Attempt, reviewer) -> None:
         reviewer_id=reviewer.pk, assessor_id=attempt.assessor_id, cohort_staff_ids=staff
     ):
         raise ValidationError(MSG_REVIEWER_NOT_STAFF)
+    staff_check(actor=reviewer, enrolment=attempt.enrolment)
 
 
 @transaction.atomic

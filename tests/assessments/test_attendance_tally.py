@@ -19,7 +19,7 @@ from assessments.attendance.services import RollCallEntry, roll_call_save
 from assessments.models import AttendanceRecord, AttendanceTally
 from courses import services as course_services
 from courses.models import Cohort, Enrolment, Session
-from indicators.selectors import enrolment_facts
+from indicators.facts import enrolment_facts
 from lms import page_cache
 from tests import factories
 

@@ -339,6 +339,7 @@ def test_audit_entries_for_submit_review_and_return(world, bread):
     services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x)
     assert actions(attempt) == [
         "assessments.attempt.start",
+        "assessments.attempt.record",
         "assessments.attempt.submit",
         "assessments.attempt.return",
         "assessments.attempt.submit",
@@ -359,6 +360,17 @@ def upload(content: bytes, name: str) -> SimpleUploadedFile:
 @pytest.fixture
 def draft(world, bread):
     return recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+
+
+def test_adding_and_removing_evidence_is_audited_and_checked_first(world, draft, private_media):
+    evidence = services.evidence_add(
+        attempt=draft, upload=upload(factories.png_bytes(), "bread.png"), by=world.trainer_x
+    )
+    with pytest.raises(ValidationError):  # only the assessor, before anything is removed
+        services.evidence_remove(evidence=evidence, by=world.coordinator_x)
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+    services.evidence_remove(evidence=evidence, by=world.trainer_x)
+    assert actions(draft)[-2:] == ["assessments.evidence.add", "assessments.evidence.remove"]
 
 
 def test_png_evidence_is_stored_privately_under_a_random_name(world, draft, private_media):

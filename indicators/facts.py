@@ -175,6 +175,8 @@ def uncertain_records(
     )
     # (Of the sessions not cancelled, which the query keeps.)
     outside_window = ~window.between(session="session__", enrolment="enrolment__")
+    # Only a prefilter through an index (enrolments that withdrew, or that joined after a session
+    # of their cohort): which records fall outside the window is `outside_window` above.
     enrolments = enrolments_of(cohorts=cohorts, end=period_end).filter(
         Q(status=WITHDRAWN)
         | Exists(

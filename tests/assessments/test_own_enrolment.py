@@ -31,6 +31,10 @@ def test_a_coordinator_cannot_take_their_own_roll_call_entry(client, world, own)
         roll_call_save(session=session, entries=[RollCallEntry(own.pk, "present")], by=own.learner)
 
     client.force_login(world.coordinator_x)
+    page = client.get(f"/attendance/sessions/{session.pk}/roll-call/").text
+    assert f'id="row-{own.pk}" disabled' in page
+    assert f'id="row-{world.enrolment_a.pk}" disabled' not in page
+    assert "Your own attendance: another trainer or coordinator records it." in page
     response = client.post(
         f"/attendance/sessions/{session.pk}/roll-call/",
         {

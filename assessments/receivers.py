@@ -1,6 +1,6 @@
 """Receivers only hand over to services: no rules here."""
 
-from assessments import services
+from assessments.attendance import services
 
 
 def schedule_changed(sender, *, cohort, **kwargs):

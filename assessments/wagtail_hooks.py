@@ -13,11 +13,9 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from assessments import selectors
 from assessments.models import AssessmentTemplate
+from assessments.practical import selectors
 from lms.choosers import CreationOffChooserViewSet
-
-# --- Practical assessments ---
 
 MSG_TEMPLATE_IN_USE = _(
     "This practical assessment has recorded attempts, so it cannot be deleted: they are part of "
@@ -87,6 +85,13 @@ def register_practical_log_actions(actions):
         "assessments.attempt.discard", _("Discard draft"), _("Draft attempt discarded")
     )
     actions.register_action(
+        "assessments.attempt.record", _("Record attempt"), _("Attempt recorded")
+    )
+    actions.register_action("assessments.evidence.add", _("Add evidence"), _("Evidence added"))
+    actions.register_action(
+        "assessments.evidence.remove", _("Remove evidence"), _("Evidence removed")
+    )
+    actions.register_action(
         "assessments.attempt.submit", _("Submit attempt"), _("Attempt submitted for review")
     )
     actions.register_action(
@@ -97,7 +102,10 @@ def register_practical_log_actions(actions):
     )
 
 
-# --- Attendance ---
 @hooks.register("register_log_actions")
 def register_attendance_log_actions(actions):
+    actions.register_action(
+        "assessments.attendance.roll_call", _("Take roll call"), _("Roll call taken")
+    )
+    # The name roll calls were logged under before: their history still shows.
     actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))

@@ -51,7 +51,7 @@ RATIO_GOAL = 2.0
 
 
 def build(today: datetime.date, *, learners: int, cohorts: int, sessions: int) -> None:
-    from assessments import services
+    from assessments.attendance import services
     from assessments.models import AttendanceRecord
     from certificates.models import Certificate
     from courses.models import Cohort, Enrolment, Session

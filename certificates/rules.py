@@ -5,13 +5,14 @@ import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
 
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import AttendanceSummary
+from assessments.practical.rules import PracticalResult
 
 WITHDRAWN = "withdrawn"
 
@@ -40,22 +41,6 @@ class Eligibility:
         return not self.reasons
 
 
-def percent_floor(numerator: int, denominator: int) -> Decimal | None:
-    """A rate in percent with one decimal, cut (never rounded up): 26/29 shows 89.6, not 89.7."""
-    if denominator <= 0:
-        return None
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
-        Decimal("0.1"), rounding=ROUND_DOWN
-    )
-
-
-def attendance_met(*, attended: int, counted: int, threshold: int) -> bool:
-    """attended / counted >= threshold %, exactly, in integers. No counted sessions: not met."""
-    if counted <= 0:
-        return False
-    return attended * 100 >= threshold * counted
-
-
 def eligibility(facts: EligibilityFacts) -> Eligibility:
     """Every unmet requirement, in words a coordinator understands; none means eligible."""
     reasons: list[str] = []
@@ -81,16 +66,15 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
                 )
                 % {"threshold": threshold}
             )
-        elif not attendance_met(
-            attended=summary.attended, counted=summary.counted_whole_course, threshold=threshold
-        ):
+        # The decision is the attendance rules' (`threshold_reached`), never worked out here.
+        elif not summary.threshold_reached:
             reasons.append(
                 _(
                     "Attendance is %(rate)s%% (%(attended)s of %(counted)s sessions); "
                     "%(threshold)s%% is required."
                 )
                 % {
-                    "rate": percent_floor(summary.attended, summary.counted_whole_course),
+                    "rate": floatformat(summary.rate_whole_course, -2),
                     "attended": summary.attended,
                     "counted": summary.counted_whole_course,
                     "threshold": threshold,

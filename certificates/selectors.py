@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import Site
 
-from assessments import selectors as assessment_selectors
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance import selectors as attendance_selectors
+from assessments.attendance.rules import AttendanceSummary
+from assessments.practical import selectors as practical_selectors
+from assessments.practical.rules import PracticalResult
 from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
@@ -34,8 +36,8 @@ def eligibility_facts(
     return eligibility_facts_for_cohorts(
         cohorts=[cohort],
         enrolments=list(enrolments),
-        attendance=assessment_selectors.attendance_summaries(cohort=cohort),
-        practicals=assessment_selectors.practical_results(cohort=cohort),
+        attendance=attendance_selectors.attendance_summaries(cohort=cohort),
+        practicals=practical_selectors.practical_results(cohort=cohort),
     )
 
 
@@ -51,10 +53,10 @@ def eligibility_facts_for_cohorts(
     attendance summaries and practical results (keyed by enrolment id)."""
     by_cohort = {c.pk: c for c in cohorts}
     if attendance is None:
-        attendance = assessment_selectors.attendance_summaries_for_cohorts(cohorts=cohorts)
+        attendance = attendance_selectors.attendance_summaries_for_cohorts(cohorts=cohorts)
     if practicals is None:
         practicals = defaultdict(list)
-        for cell in assessment_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
+        for cell in practical_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
             practicals[cell.enrolment.pk].append(cell.result)
     required = course_selectors.required_lesson_ids_by_course(
         courses={c.course_id: c.course for c in cohorts}.values()
@@ -104,8 +106,8 @@ def certify_queue(*, cohort: Cohort) -> list[QueueRow]:
     rows = certify_rows(
         cohorts=[cohort],
         enrolments=enrolments,
-        attendance=assessment_selectors.attendance_summaries(cohort=cohort),
-        practicals=assessment_selectors.practical_results(cohort=cohort),
+        attendance=attendance_selectors.attendance_summaries(cohort=cohort),
+        practicals=practical_selectors.practical_results(cohort=cohort),
     )
     return [rows[enrolment.pk] for enrolment in enrolments]
 

@@ -21,6 +21,7 @@ from certificates import branding as branding_images
 from certificates import pdf, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
 from courses.models import Cohort, CoursePage, Enrolment
+from courses.services import staff_check
 from lms.i18n import localized_page
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def _snapshot(
     branding = selectors.branding()
     attendance_rate = None
     if rules_course.attendance_required and facts.attendance is not None:
-        rate = rules.percent_floor(facts.attendance.attended, facts.attendance.counted_whole_course)
+        rate = facts.attendance.rate_whole_course
         attendance_rate = str(rate) if rate is not None else None
     return {
         "printed_name": enrolment.learner.display_name,
@@ -153,6 +154,7 @@ def _issue_locked(
         .select_related("cohort__course__trade", "cohort__region", "learner__profile")
         .get(pk=enrolment.pk)
     )
+    staff_check(actor=by, enrolment=enrolment)  # nobody certifies themselves
     existing = _current(enrolment.pk)
     if existing is not None:
         return existing, False

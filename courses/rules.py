@@ -58,6 +58,19 @@ def enrolment_has_room(*, capacity: int, active_count: int) -> bool:
     return active_count < capacity
 
 
+class StaffRefusal(Enum):
+    OWN_ENROLMENT = "own_enrolment"
+
+
+def staff_refusal(*, actor_id: int | None, learner_id: int) -> StaffRefusal | None:
+    """Why someone may not act as staff on an enrolment (take its roll call, assess or review an
+    attempt, certify it), or None if they may: nobody does so on their own enrolment, whatever
+    their roles (a coordinator enrolled in their own cohort is a learner there)."""
+    if actor_id is not None and actor_id == learner_id:
+        return StaffRefusal.OWN_ENROLMENT
+    return None
+
+
 class WithdrawalDateRefusal(Enum):
     BEFORE_ENROLMENT = "before_enrolment"
     IN_FUTURE = "in_future"

@@ -89,6 +89,24 @@ def cohort_dates_check(
         raise ValidationError(errors)
 
 
+MSG_OWN_ENROLMENT = _(
+    "You are enrolled as a learner here: another trainer or coordinator must record your "
+    "attendance, assess, review and certify you."
+)
+STAFF_MESSAGES = {rules.StaffRefusal.OWN_ENROLMENT: MSG_OWN_ENROLMENT}
+
+
+def staff_check(*, actor, enrolment: Enrolment) -> None:
+    """Refuse, whatever the path (page, admin, command), anyone acting as staff on their own
+    enrolment (`rules.staff_refusal`). Called by every service that acts on a learner's record:
+    the roll call, practical attempts and their review, certification."""
+    refusal = rules.staff_refusal(
+        actor_id=getattr(actor, "pk", None), learner_id=enrolment.learner_id
+    )
+    if refusal is not None:
+        raise ValidationError(STAFF_MESSAGES[refusal])
+
+
 def _active_count(cohort: Cohort) -> int:
     return cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).count()
 

@@ -8,8 +8,8 @@ a cohort that already has sessions is left alone."""
 
 import datetime
 
-from assessments import services as attendance
-from assessments.services import RollCallEntry
+from assessments.attendance import services as attendance
+from assessments.attendance.services import RollCallEntry
 from courses import services as courses
 from courses.models import Cohort, Enrolment, Session
 from demo import people as demo_people

@@ -14,8 +14,8 @@ import random
 from django.db.models import Count
 from django.utils import timezone
 
+from assessments.attendance.services import attendance_records_write
 from assessments.models import AttendanceRecord
-from assessments.services import attendance_tallies_refresh
 from courses.models import Cohort, CoursePage, Enrolment, Session
 from indicators import rules
 from indicators.models import FollowUp
@@ -102,8 +102,7 @@ def _roll_calls(cohort: Cohort, enrolments: list[Enrolment], rng: random.Random)
                     session=session, enrolment=enrolment, status=status, recorded_at=now
                 )
             )
-    AttendanceRecord.objects.bulk_create(records)
-    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
+    attendance_records_write(records=records)
 
 
 def _follow_ups(enrolments, *, coordinator, today, rng: random.Random) -> int:

@@ -1,8 +1,8 @@
 """Demo practical assessments: a checklist for every course and attempts in every state.
 
-`seed(*, today, stdout)` runs after the core demo and finds its courses, cohorts and people by
-name. Idempotent: templates are looked up by course and name, and an enrolment that already has
-attempts at a template is left alone. Every write goes through assessments.services, so the demo
+`seed(*, today, stdout)` runs after the core demo and finds its courses, cohorts and people by name.
+Idempotent: templates are looked up by course and name, and an enrolment that already has attempts
+at a template is left alone. Every write goes through assessments.practical.services, so the demo
 follows the same rules (second reviewer, attempt limits) as the site.
 """
 
@@ -11,8 +11,8 @@ import io
 
 from django.core.files.base import ContentFile
 
-from assessments import rules, services
 from assessments.models import AssessmentTemplate, Attempt, Criterion
+from assessments.practical import rules, services
 from courses.models import Cohort, CoursePage, Enrolment
 from demo.checklists import MISSED, NOT_YET_FEEDBACK, PASS_FEEDBACK, TEMPLATES
 from demo.people import RETAIL_DONE_STORY

@@ -12,8 +12,10 @@ import calendar
 import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from assessments.attendance import rules as attendance_rules
 
 FOLLOW_UP_MONTHS = (3, 6, 12)
 
@@ -108,16 +110,9 @@ def suppressed_rows(people: Sequence[int]) -> set[int]:
 
 
 def percent(numerator, denominator) -> Decimal | None:
-    """numerator / denominator in percent with one decimal, cut, never rounded up (89.96% shows
-    as 89.9%). None when the denominator is zero."""
-    if not denominator:
-        return None
-    value = Fraction(numerator) * 100 / Fraction(denominator)
-    return (
-        Decimal(value.numerator * 10 // value.denominator)
-        .scaleb(-1)
-        .quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-    )
+    """numerator / denominator in percent, with the one precision of every rate on the site:
+    `assessments.attendance.rules.rate` (hundredths, cut, never rounded up)."""
+    return attendance_rules.rate(Fraction(numerator), denominator or 0)
 
 
 def age_band(*, birth_year: int | None, year: int) -> str:
@@ -138,12 +133,6 @@ def attendance_band(*, attended: int, counted: int) -> str:
         if attended * 100 >= low * counted:
             return key
     return ATTENDANCE_BANDS[0][0]
-
-
-def attendance_met(*, required: bool, threshold: int, attended: int, counted: int) -> bool:
-    """The course's attendance requirement over the whole course, exactly as certificates
-    decide it: not required, or attended * 100 >= threshold * counted with something counted."""
-    return not required or (counted > 0 and attended * 100 >= threshold * counted)
 
 
 # --- Tabulation ------------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 
 A suppressed cell shows "fewer than 5" (never the figure); a cell with no one to measure shows
 a dash on the page and stays empty in an export. Every text cell of an export goes through
-`assessments.rules.spreadsheet_safe` (a region called "=1+1" stays text)."""
+`assessments.attendance.rules.spreadsheet_safe` (a region called "=1+1" stays text)."""
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from assessments.rules import spreadsheet_safe
+from assessments.attendance.rules import spreadsheet_safe
 from indicators import rules
 from indicators.selectors import Indicators
 from lms.models import Profile
@@ -49,7 +50,10 @@ class Shown:
             return str(SUPPRESSED)
         if self.value is None:
             return "\u2013"  # an en dash: nothing to measure
-        return f"{self.value}%" if self.percent else str(self.value)
+        if self.percent:
+            # Shown as every rate on the site is (templates: floatformat:"-2").
+            return f"{floatformat(self.value, -2)}%"
+        return str(self.value)
 
     @property
     def export_value(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from assessments.exports import to_csv, to_xlsx
+from assessments.attendance.exports import to_csv, to_xlsx
 from indicators import charts, rules, selectors, services, tables
 from indicators.forms import FilterForm, FollowUpForm
 

@@ -41,7 +41,7 @@ ROLE_PERMISSIONS = {
         ("wagtaildocs", "document", "change_document"),
         ("wagtaildocs", "document", "choose_document"),
         # Practical assessment checklists of the courses they coordinate (scoped in
-        # assessments.selectors.templates_editable_by).
+        # assessments.practical.selectors.templates_editable_by).
         ("assessments", "assessmenttemplate", "view_assessmenttemplate"),
         ("assessments", "assessmenttemplate", "add_assessmenttemplate"),
         ("assessments", "assessmenttemplate", "change_assessmenttemplate"),

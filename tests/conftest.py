@@ -145,7 +145,7 @@ class Practical:
 def practical(world) -> Practical:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from assessments import services
+    from assessments.practical import services
     from tests.assessments.practical import bread_template, recorded
 
     template = bread_template(world.course)

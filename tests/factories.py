@@ -284,7 +284,7 @@ class AttendanceRecordFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         """Written directly, not by a roll call: the enrolment's tally is recounted after, as the
         roll call does."""
-        from assessments.services import attendance_tallies_refresh
+        from assessments.attendance.services import attendance_tallies_refresh
 
         record = super()._create(model_class, *args, **kwargs)
         attendance_tallies_refresh(enrolments=Enrolment.objects.filter(pk=record.enrolment_id))
@@ -296,7 +296,7 @@ def fill_cohort(cohort, *, learners: int, sessions: int):
     today's recorded (present, late, absent and excused in turn), written in bulk and the
     attendance tallies recounted, as after the roll calls. Returns (enrolments, sessions).
     For the query budgets and bench/attendance.py, which time the same data."""
-    from assessments.services import attendance_tallies_refresh
+    from assessments.attendance.services import attendance_records_write
 
     today = timezone.localdate()
     users = User.objects.bulk_create(
@@ -321,15 +321,16 @@ def fill_cohort(cohort, *, learners: int, sessions: int):
         for i in range(sessions)
     )
     statuses = ["present", "present", "present", "late", "absent", "excused"]
-    AttendanceRecord.objects.bulk_create(
-        AttendanceRecord(
-            session=s,
-            enrolment=e,
-            status=statuses[(i + j) % len(statuses)],
-            recorded_at=timezone.now(),
-        )
-        for i, s in enumerate(session_list[:-1])  # today's roll call is not taken yet
-        for j, e in enumerate(enrolments)
+    attendance_records_write(
+        records=[
+            AttendanceRecord(
+                session=s,
+                enrolment=e,
+                status=statuses[(i + j) % len(statuses)],
+                recorded_at=timezone.now(),
+            )
+            for i, s in enumerate(session_list[:-1])  # today's roll call is not taken yet
+            for j, e in enumerate(enrolments)
+        ]
     )
-    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
     return enrolments, session_list

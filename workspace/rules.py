@@ -1,8 +1,9 @@
 """What each count of the coordinator's caseload means: one definition each, as pure functions.
 
 The facts come from the rules of the apps below (gathered by `workspace.selectors`):
-attendance risk from `assessments.rules.summarise`, whether a new attempt may start from
-`assessments.rules.attempt_start_refusal`, eligibility from `certificates.rules.eligibility`.
+attendance risk from `assessments.attendance.rules.summarise`, whether a new attempt may start from
+`assessments.practical.rules.attempt_start_refusal`, eligibility from
+`certificates.rules.eligibility`.
 """
 
 import datetime

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from assessments import selectors as assessment_selectors
+from assessments.attendance import selectors as attendance_selectors
+from assessments.attendance.rules import AttendanceSummary
 from assessments.models import Attempt
-from assessments.rules import AttendanceSummary
+from assessments.practical import selectors as practical_selectors
 from certificates import selectors as certificate_selectors
 from certificates.models import Certificate
 from courses import selectors as course_selectors
@@ -67,8 +68,8 @@ def _standings(cohorts: list[Cohort], today: datetime.date) -> dict[int, list[Le
         .select_related("learner__profile")
         .order_by("learner__profile__printed_name", "learner__username", "pk")
     )
-    attendance = assessment_selectors.attendance_summaries_for_cohorts(cohorts=cohorts, as_of=today)
-    cells = assessment_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments)
+    attendance = attendance_selectors.attendance_summaries_for_cohorts(cohorts=cohorts, as_of=today)
+    cells = practical_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments)
     practicals, may_start, submitted = defaultdict(list), defaultdict(list), defaultdict(list)
     for cell in cells:
         key = cell.enrolment.pk

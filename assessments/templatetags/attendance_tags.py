@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html_join
 
-from assessments import selectors
+from assessments.attendance import selectors
 from lms.i18n import label_courses_for_reader
 
 register = template.Library()

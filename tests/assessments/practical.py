@@ -1,6 +1,6 @@
 """Helpers for the practical assessment tests: a baking checklist and attempts in any state."""
 
-from assessments import services
+from assessments.practical import services
 from tests import factories
 
 

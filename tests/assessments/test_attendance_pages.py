@@ -9,8 +9,8 @@ from django.core import mail
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from assessments.attendance.services import RollCallEntry, roll_call_save
 from assessments.models import AttendanceRisk
-from assessments.services import RollCallEntry, roll_call_save
 from courses.services import session_cancel
 from tests import factories
 

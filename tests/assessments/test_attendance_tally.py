@@ -14,12 +14,12 @@ from django.db import connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments import rules, selectors, services
+from assessments.attendance import rules, selectors, services
+from assessments.attendance.services import RollCallEntry, roll_call_save
 from assessments.models import AttendanceRecord, AttendanceTally
-from assessments.services import RollCallEntry, roll_call_save
 from courses import services as course_services
 from courses.models import Cohort, Enrolment, Session
-from indicators.selectors import enrolment_facts
+from indicators.facts import enrolment_facts
 from lms import page_cache
 from tests import factories
 

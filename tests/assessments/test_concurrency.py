@@ -11,9 +11,9 @@ import threading
 import pytest
 from django.utils import timezone
 
-from assessments import selectors
+from assessments.attendance import selectors
+from assessments.attendance.services import RollCallEntry, attendance_risks_refresh, roll_call_save
 from assessments.models import AttendanceRecord, AttendanceRisk
-from assessments.services import RollCallEntry, attendance_risks_refresh, roll_call_save
 from tests import factories
 from tests.certificates.test_concurrency import run_at_once
 

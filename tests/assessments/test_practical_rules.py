@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from assessments import rules
-from assessments.rules import CriterionMark as M
+from assessments.practical import rules
+from assessments.practical.rules import CriterionMark as M
 
 
 def test_all_mandatory_met_and_an_optional_not_passes():

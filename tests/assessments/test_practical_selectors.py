@@ -2,8 +2,8 @@
 
 import pytest
 
-from assessments.rules import PracticalResult
-from assessments.selectors import practical_results
+from assessments.practical.rules import PracticalResult
+from assessments.practical.selectors import practical_results
 from tests import factories
 from tests.assessments.practical import bread_template, confirmed, recorded
 
@@ -30,7 +30,7 @@ def test_every_enrolment_gets_every_template_including_untried(world):
 
 
 def test_a_returned_correction_no_longer_counts(world):
-    from assessments import services
+    from assessments.practical import services
 
     bread = bread_template(world.course)
     attempt = confirmed(world.enrolment_a, bread, world.trainer_x, world.coordinator_x, [True] * 3)

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import formats, timezone
 from wagtail.models import ModelLogEntry
 
-from assessments import rules, services
 from assessments.models import Attempt, Evidence, Review
+from assessments.practical import rules, services
 from tests import factories
 from tests.assessments.practical import bread_template, confirmed, recorded
 
@@ -47,7 +47,7 @@ def test_submit_refused_until_every_criterion_is_marked(world, bread):
 
 
 def test_only_a_confirmed_attempt_counts(world, bread):
-    from assessments.selectors import practical_results
+    from assessments.practical.selectors import practical_results
 
     attempt = recorded(world.enrolment_a, bread, world.trainer_x, [True, True, True])
     assert practical_results(cohort=world.cohort_x)[world.enrolment_a.pk][0].passed is False
@@ -299,7 +299,7 @@ def test_a_late_joiner_is_not_assessed_before_enrolling(world, bread):
 
 def test_an_attempt_is_not_dated_after_the_learner_withdrew(world, bread):
     # The attempt was started while the learner was active; they withdrew before it was recorded.
-    from assessments.forms import AttemptRecordForm
+    from assessments.practical.forms import AttemptRecordForm
     from courses.services import enrolment_withdraw
 
     today = timezone.localdate()
@@ -339,6 +339,7 @@ def test_audit_entries_for_submit_review_and_return(world, bread):
     services.attempt_confirm(attempt=attempt, reviewer=world.coordinator_x)
     assert actions(attempt) == [
         "assessments.attempt.start",
+        "assessments.attempt.record",
         "assessments.attempt.submit",
         "assessments.attempt.return",
         "assessments.attempt.submit",
@@ -359,6 +360,17 @@ def upload(content: bytes, name: str) -> SimpleUploadedFile:
 @pytest.fixture
 def draft(world, bread):
     return recorded(world.enrolment_a, bread, world.trainer_x, [None] * 3, submit=False)
+
+
+def test_adding_and_removing_evidence_is_audited_and_checked_first(world, draft, private_media):
+    evidence = services.evidence_add(
+        attempt=draft, upload=upload(factories.png_bytes(), "bread.png"), by=world.trainer_x
+    )
+    with pytest.raises(ValidationError):  # only the assessor, before anything is removed
+        services.evidence_remove(evidence=evidence, by=world.coordinator_x)
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+    services.evidence_remove(evidence=evidence, by=world.trainer_x)
+    assert actions(draft)[-2:] == ["assessments.evidence.add", "assessments.evidence.remove"]
 
 
 def test_png_evidence_is_stored_privately_under_a_random_name(world, draft, private_media):

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone
 
-from assessments import services
 from assessments.models import Attempt, Evidence, Review
+from assessments.practical import services
 from tests import factories
 from tests.assessments.practical import bread_template, confirmed, recorded
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from assessments import rules
-from assessments.rules import AttendancePolicy, SessionCounts, summarise
+from assessments.attendance import rules
+from assessments.attendance.rules import AttendancePolicy, SessionCounts, summarise
 
 DEFAULT = AttendancePolicy()  # 90%, late counts, excused stays in the denominator
 EXCUSED_REMOVED = AttendancePolicy(excused_removed_from_denominator=True)
@@ -160,6 +160,45 @@ def test_sessions_needed_is_exact():
     assert rules.sessions_needed(0, 29, 90) == 27  # 26.1 rounds up to 27 sessions
     assert rules.meets(27, 29, 90)
     assert not rules.meets(26, 29, 90)
+
+
+@pytest.mark.parametrize(
+    ("present", "absent", "meets"),
+    [(10, 0, True), (9, 1, False), (99, 1, False), (1, 0, True)],
+)
+def test_a_threshold_of_one_hundred_needs_every_session(present, absent, meets):
+    summary = summarise(held_all(present=present, absent=absent), AttendancePolicy(threshold=100))
+    assert summary.meets_threshold is meets
+    assert summary.threshold_reached is meets
+
+
+@pytest.mark.parametrize(
+    ("present", "absent", "meets"),
+    [(1, 99, True), (1, 100, False), (0, 10, False), (1, 0, True)],
+)
+def test_a_threshold_of_one_percent_is_exact_too(present, absent, meets):
+    # 1 of 100 is exactly 1%; 1 of 101 is 0.99%, never rounded up to 1%.
+    summary = summarise(held_all(present=present, absent=absent), AttendancePolicy(threshold=1))
+    assert summary.meets_threshold is meets
+
+
+def test_late_not_counted_with_excused_removed():
+    # 10 sessions: 6 present, 2 late, 1 excused, 1 absent. Late is not attended; the excused
+    # session leaves the denominator: 6 of 9 = 66.66%, not 8 of 9 nor 6 of 10.
+    policy = AttendancePolicy(late_counts_as_attended=False, excused_removed_from_denominator=True)
+    summary = summarise(held_all(present=6, late=2, excused=1, absent=1), policy)
+    assert (summary.attended, summary.counted_whole_course) == (6, 9)
+    assert summary.rate_whole_course == Decimal("66.66")
+    assert not summary.meets_threshold
+    # At 66%, 6 of 9 (66.66%) passes; at 67% it does not (no rounding up).
+    at_66 = AttendancePolicy(
+        threshold=66, late_counts_as_attended=False, excused_removed_from_denominator=True
+    )
+    at_67 = AttendancePolicy(
+        threshold=67, late_counts_as_attended=False, excused_removed_from_denominator=True
+    )
+    assert summarise(held_all(present=6, late=2, excused=1, absent=1), at_66).meets_threshold
+    assert not summarise(held_all(present=6, late=2, excused=1, absent=1), at_67).meets_threshold
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from assessments.selectors import attendance_summaries, cohort_grid, roll_call_enrolments
+from assessments.attendance.selectors import attendance_summaries, cohort_grid, roll_call_enrolments
 from courses.services import enrolment_withdraw
 from tests import factories
 

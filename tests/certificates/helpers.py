@@ -1,24 +1,19 @@
 """Realistic attendance and practical facts for tests, shaped like the assessments contracts."""
 
-from decimal import Decimal
-
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import (
+    AttendancePolicy,
+    AttendanceSummary,
+    SessionCounts,
+    summarise,
+)
+from assessments.practical.rules import PracticalResult
 
 
 def attendance(attended: int, counted: int, *, threshold: int = 90) -> AttendanceSummary:
-    rate = Decimal(attended) * 100 / Decimal(counted) if counted else None
-    return AttendanceSummary(
-        attended=attended,
-        counted=counted,
-        counted_whole_course=counted,
-        remaining=0,
-        rate_so_far=rate,
-        rate_whole_course=rate,
-        best_reachable=rate,
-        threshold=threshold,
-        required=True,
-        meets_threshold=counted > 0 and attended * 100 >= threshold * counted,
-        at_risk=not (counted > 0 and attended * 100 >= threshold * counted),
+    """Every session held and recorded: the attendance rules summarise (and decide), not this."""
+    return summarise(
+        SessionCounts(scheduled=counted, held=counted, present=attended, absent=counted - attended),
+        AttendancePolicy(threshold=threshold),
     )
 
 
@@ -36,10 +31,10 @@ def practical(*, passed: bool, name: str = "Bread dough", used: int = 1) -> Prac
 def patch_assessments(monkeypatch, *, attendance_by_enrolment=None, practicals_by_enrolment=None):
     """Replace the two assessment selectors with fixed facts keyed by enrolment id."""
     monkeypatch.setattr(
-        "assessments.selectors.attendance_summaries",
+        "assessments.attendance.selectors.attendance_summaries",
         lambda *, cohort, as_of=None: dict(attendance_by_enrolment or {}),
     )
     monkeypatch.setattr(
-        "assessments.selectors.practical_results",
+        "assessments.practical.selectors.practical_results",
         lambda *, cohort: dict(practicals_by_enrolment or {}),
     )

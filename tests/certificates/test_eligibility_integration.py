@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import services as assessment_services
+from assessments.practical import services as assessment_services
 from certificates.models import Certificate
 from courses.models import CoursePage
 from tests import factories

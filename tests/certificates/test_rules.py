@@ -1,28 +1,21 @@
 """The completion decision at its boundaries, with plain values (no database)."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
-from assessments.rules import AttendanceSummary, PracticalResult
+from assessments.attendance.rules import AttendancePolicy, SessionCounts, summarise
+from assessments.practical.rules import PracticalResult
 from certificates import rules
 
 
 def summary(attended: int, counted: int, *, threshold: int = 90, remaining: int = 0):
-    return AttendanceSummary(
-        attended=attended,
-        counted=counted - remaining,
-        counted_whole_course=counted,
-        remaining=remaining,
-        rate_so_far=None,
-        rate_whole_course=None,
-        best_reachable=None,
-        threshold=threshold,
-        required=True,
-        meets_threshold=False,  # deliberately wrong: the rule decides from the counts
-        at_risk=False,
+    """The attendance rules' own summary of these counts: certificates read its decision."""
+    held = counted - remaining
+    return summarise(
+        SessionCounts(scheduled=counted, held=held, present=attended, absent=held - attended),
+        AttendancePolicy(threshold=threshold),
     )
 
 
@@ -71,19 +64,23 @@ def test_everything_met_is_eligible():
         (0, 0, 90, False),  # no counted sessions cannot meet it
         (3, 4, 75, True),
         (2, 3, 67, False),  # 66.67% < 67%: no rounding up
+        (1, 100, 1, True),  # a threshold of 1%: exactly 1%
+        (1, 101, 1, False),  # 0.99%
     ],
 )
 def test_attendance_threshold_is_exact(attended, counted, threshold, met):
-    assert rules.attendance_met(attended=attended, counted=counted, threshold=threshold) is met
     decision = rules.eligibility(
-        facts(attendance=summary(attended, counted), attendance_threshold=threshold)
+        facts(
+            attendance=summary(attended, counted, threshold=threshold),
+            attendance_threshold=threshold,
+        )
     )
     assert decision.eligible is met
 
 
 def test_attendance_reason_names_rate_counts_and_threshold():
     decision = rules.eligibility(facts(attendance=summary(26, 29)))
-    assert decision.reasons == ("Attendance is 89.6% (26 of 29 sessions); 90% is required.",)
+    assert decision.reasons == ("Attendance is 89.65% (26 of 29 sessions); 90% is required.",)
 
 
 def test_the_decision_uses_every_session_of_the_cohort_not_only_those_held():
@@ -166,14 +163,6 @@ def test_every_unmet_requirement_is_listed():
         )
     )
     assert len(decision.reasons) == 5
-
-
-@pytest.mark.parametrize(
-    ("numerator", "denominator", "expected"),
-    [(26, 29, Decimal("89.6")), (2, 3, Decimal("66.6")), (9, 10, Decimal("90.0")), (1, 0, None)],
-)
-def test_percent_is_cut_never_rounded_up(numerator, denominator, expected):
-    assert rules.percent_floor(numerator, denominator) == expected
 
 
 def test_serial_format_and_recognition():

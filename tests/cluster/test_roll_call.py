@@ -1,8 +1,8 @@
 """Roll calls saved at the same moment through both nodes.
 
-A roll call is saved whole: the browser sends every row's status, note and the version of the
-record the page showed. What the app promises (assessments.services.roll_call_save): saves of one
-session happen one after the other; a save that would overwrite a record someone else changed
+A roll call is saved whole: the browser sends every row's status, note and the version of the record
+the page showed. What the app promises (assessments.attendance.services.roll_call_save): saves of
+one session happen one after the other; a save that would overwrite a record someone else changed
 since the page was shown saves nothing, and shows the person those rows, with the other person's
 value, to decide again; every creation and change of a record leaves an AttendanceChange.
 """

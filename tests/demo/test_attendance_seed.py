@@ -6,8 +6,8 @@ import io
 import pytest
 from django.utils import timezone
 
+from assessments.attendance.selectors import attendance_summaries
 from assessments.models import AttendanceChange, AttendanceRisk
-from assessments.selectors import attendance_summaries
 from courses.models import Session
 from demo import attendance
 from tests import factories

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from assessments.attendance.selectors import attendance_summaries
 from assessments.models import Attempt
-from assessments.selectors import attendance_summaries
 from certificates.models import Certificate
 from certificates.selectors import certify_queue
 from courses.models import (

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
+from assessments.attendance.services import attendance_records_write
 from assessments.models import AttendanceRecord
-from assessments.services import attendance_tallies_refresh
-from courses.models import Enrolment, Session
+from courses.models import Session
 from lms.models import Profile
 from tests import factories
 
@@ -54,14 +54,15 @@ def ended_cohort(
             start_time=datetime.time(9),
             end_time=datetime.time(12),
         )
-        AttendanceRecord.objects.bulk_create(
-            AttendanceRecord(
-                session=session,
-                enrolment=e,
-                status="present" if attended(i, s) else "absent",
-                recorded_at=datetime.datetime.now(datetime.UTC),
-            )
-            for i, e in enumerate(enrolments)
+        attendance_records_write(
+            records=[
+                AttendanceRecord(
+                    session=session,
+                    enrolment=e,
+                    status="present" if attended(i, s) else "absent",
+                    recorded_at=datetime.datetime.now(datetime.UTC),
+                )
+                for i, e in enumerate(enrolments)
+            ]
         )
-    attendance_tallies_refresh(enrolments=Enrolment.objects.filter(cohort=cohort))
     return cohort, enrolments

@@ -1,9 +1,9 @@
 """sessions_in_window: the sessions an enrolment could attend, counted from its cohort's dates
-the way assessments.selectors counts them in the database."""
+the way assessments.attendance.selectors counts them in the database."""
 
 import datetime
 
-from indicators.selectors import sessions_in_window
+from indicators.facts import sessions_in_window
 
 D = datetime.date
 DATES = [D(2026, 3, 2), D(2026, 3, 4), D(2026, 3, 6), D(2026, 3, 9), D(2026, 3, 11)]

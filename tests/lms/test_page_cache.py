@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.attendance.services import RollCallEntry, roll_call_save
 from assessments.models import AttendanceRisk
-from assessments.services import RollCallEntry, roll_call_save
 from courses import services as course_services
 from courses.models import LessonCompletion
 from lms import page_cache

@@ -169,7 +169,7 @@ def test_login_form_never_500_and_never_logs_in_with_junk(client, world, usernam
 
 @pytest.fixture
 def draft(world):
-    from assessments import services
+    from assessments.practical import services
 
     template = bread_template(world.course)
     return services.attempt_start(
@@ -238,7 +238,7 @@ def test_evidence_of_the_wrong_type_is_refused(client, world, draft, name, conte
 
 
 def test_evidence_over_the_size_limit_is_refused(client, world, draft, settings):
-    from assessments import rules
+    from assessments.practical import rules
 
     client.force_login(world.trainer_x)
     big = factories.png_bytes() + b"\0" * rules.EVIDENCE_MAX_BYTES

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from assessments import selectors as assessment_selectors
+from assessments.attendance import selectors as assessment_selectors
 from certificates import selectors as certificate_selectors
 from courses.models import Cohort, Enrolment
 from tests import factories

@@ -8,7 +8,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from assessments import services
+from assessments.attendance import services
 from courses.models import Cohort
 
 

@@ -7,7 +7,7 @@ many were wrong."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from assessments import rules, services
+from assessments.attendance import rules, services
 from assessments.models import AttendanceTally
 from courses.models import Cohort, Enrolment
 from lms import page_cache

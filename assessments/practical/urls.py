@@ -1,11 +1,10 @@
 from django.urls import path
 
-from assessments import views
+from assessments.practical import views
 
 app_name = "assessments"
 
 urlpatterns = [
-    # --- Practical assessments ---
     path("", views.queue, name="queue"),
     path("results/", views.results, name="results"),
     path(

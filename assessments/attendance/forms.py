@@ -3,8 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assessments.attendance.services import NOTE_LIMIT, RollCallEntry
 from assessments.models import AttendanceStatus
-from assessments.services import NOTE_LIMIT, RollCallEntry
 
 # The fields of one roll-call row: status-<enrolment id>, note-<id>, version-<id>.
 ROW_FIELD = re.compile(r"^(status|note|version)-(\d+)$")

@@ -7,14 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments import selectors, services
-from assessments.forms import AttemptRecordForm, ReviewForm
 from assessments.models import AssessmentTemplate, Attempt
+from assessments.practical import selectors, services
+from assessments.practical.forms import AttemptRecordForm, ReviewForm
 from courses.models import Enrolment
 from courses.selectors import cohorts_visible_to
 from lms.i18n import label_courses_for_reader
-
-# --- Practical assessments ---
 
 
 def _attempt_or_404(request, attempt_id: int) -> Attempt:

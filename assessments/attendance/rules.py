@@ -1,157 +1,12 @@
-"""Assessment rules as pure functions over plain values: no ORM, no request."""
+"""Attendance rules as pure functions over plain values: no ORM, no request, no floats."""
 
-import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from typing import NamedTuple
 
-# --- Practical assessments ---
-
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-
-# Content types we accept, recognised by their first bytes rather than by the file's name.
-EVIDENCE_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"%PDF-", "application/pdf"),
-)
-EVIDENCE_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
-
-
-@dataclass(frozen=True)
-class CriterionMark:
-    """One criterion as the assessor marked it: `met` is None while not yet recorded."""
-
-    mandatory: bool
-    met: bool | None
-
-
-@dataclass(frozen=True)
-class PracticalResult:
-    """Where one enrolment stands on one assessment template. Only confirmed attempts pass."""
-
-    template_id: int
-    template_name: str
-    required_for_certification: bool
-    passed: bool
-    attempts_used: int
-    attempts_allowed: int
-
-    @property
-    def attempts_left(self) -> int:
-        return max(self.attempts_allowed - self.attempts_used, 0)
-
-
-class StartRefusal(Enum):
-    ALREADY_PASSED = "already_passed"
-    ATTEMPT_OPEN = "attempt_open"
-    ATTEMPTS_EXHAUSTED = "attempts_exhausted"
-
-
-def marks_complete(marks: Sequence[CriterionMark]) -> bool:
-    """Every criterion has been marked met or not yet met, and there is at least one."""
-    return bool(marks) and all(mark.met is not None for mark in marks)
-
-
-def practical_passed(*, marks: Sequence[CriterionMark], min_share_met: int | None) -> bool:
-    """Pass when every mandatory criterion is met and, if the template sets a share (a whole
-    percent), at least that share of all criteria is met. Exact: met * 100 >= share * total.
-
-    A checklist with no criteria, or with a criterion not yet marked, cannot pass."""
-    if not marks_complete(marks):
-        return False
-    if any(mark.mandatory and not mark.met for mark in marks):
-        return False
-    if min_share_met is None:
-        return True
-    met = sum(1 for mark in marks if mark.met)
-    return met * 100 >= min_share_met * len(marks)
-
-
-def attempt_start_refusal(
-    *, attempts_used: int, attempts_allowed: int, passed: bool, has_open_attempt: bool
-) -> StartRefusal | None:
-    """Why a new attempt may not start, or None if it may. An open attempt (draft, submitted or
-    returned for correction) must be finished first; a passed assessment is never re-sat."""
-    if passed:
-        return StartRefusal.ALREADY_PASSED
-    if has_open_attempt:
-        return StartRefusal.ATTEMPT_OPEN
-    if attempts_used >= attempts_allowed:
-        return StartRefusal.ATTEMPTS_EXHAUSTED
-    return None
-
-
-class DateRefusal(Enum):
-    COHORT_NOT_STARTED = "cohort_not_started"
-    NOT_ENROLLED_YET = "not_enrolled_yet"
-    IN_FUTURE = "in_future"
-    BEFORE_COHORT_START = "before_cohort_start"
-    BEFORE_ENROLMENT = "before_enrolment"
-    AFTER_WITHDRAWAL = "after_withdrawal"
-
-
-def assessment_earliest_day(
-    *, cohort_start: datetime.date, enrolled_on: datetime.date
-) -> datetime.date:
-    """The first day a learner can be assessed: an assessment observes work done in the cohort,
-    so not before the cohort starts, nor before a learner who joined late enrolled."""
-    return max(cohort_start, enrolled_on)
-
-
-def assessment_latest_day(
-    *, today: datetime.date, withdrawn_on: datetime.date | None
-) -> datetime.date:
-    """The last day an attempt may carry: today, or the day the learner withdrew if earlier."""
-    return today if withdrawn_on is None else min(today, withdrawn_on)
-
-
-def assessment_date_refusal(
-    *,
-    assessed_on: datetime.date,
-    cohort_start: datetime.date,
-    enrolled_on: datetime.date,
-    withdrawn_on: datetime.date | None,
-    today: datetime.date,
-) -> DateRefusal | None:
-    """Why an attempt may not carry this date, or None if it may: it must fall between the first
-    day the learner can be assessed and today, both included, and not after the day the learner
-    withdrew, if they did (an attempt started before a withdrawal observes work done before it).
-    Before that first day has come, no date can be right, and the refusal says so rather than
-    ask for an impossible date."""
-    earliest = assessment_earliest_day(cohort_start=cohort_start, enrolled_on=enrolled_on)
-    joined_late = enrolled_on > cohort_start
-    if earliest > today:
-        return DateRefusal.NOT_ENROLLED_YET if joined_late else DateRefusal.COHORT_NOT_STARTED
-    if withdrawn_on is not None and assessed_on > withdrawn_on:
-        return DateRefusal.AFTER_WITHDRAWAL
-    if assessed_on > today:
-        return DateRefusal.IN_FUTURE
-    if assessed_on < earliest:
-        return DateRefusal.BEFORE_ENROLMENT if joined_late else DateRefusal.BEFORE_COHORT_START
-    return None
-
-
-def reviewer_allowed(
-    *, reviewer_id: int, assessor_id: int, cohort_staff_ids: Iterable[int]
-) -> bool:
-    """A second person reviews: a trainer or coordinator of the cohort who did not assess."""
-    return reviewer_id != assessor_id and reviewer_id in set(cohort_staff_ids)
-
-
-def evidence_content_type(head: bytes) -> str | None:
-    """The evidence's content type from its first bytes, or None if it is not JPEG, PNG or PDF."""
-    for signature, content_type in EVIDENCE_SIGNATURES:
-        if head.startswith(signature):
-            return content_type
-    return None
-
-
-# --- Attendance ---
-# Assessment rules as pure functions over plain values: no ORM, no request, no floats.
-#
 # Attendance (DOMAIN.md, "Attendance rate", "Threshold", "So far vs whole course"):
 #
 # - A session counts for a learner if it is their cohort's, is not cancelled, and falls on or after
@@ -212,7 +67,7 @@ class AttendanceSummary:
     best_reachable: Decimal | None
     threshold: int
     required: bool
-    meets_threshold: bool  # over the whole cohort
+    meets_threshold: bool  # the decision: over the whole cohort, required or not, withdrawn or not
     at_risk: bool
     present: int = 0
     late: int = 0
@@ -221,6 +76,9 @@ class AttendanceSummary:
     unrecorded: int = 0  # held sessions with no record: not attended
     sessions_needed: int | None = None  # of the remaining sessions, to meet the threshold
     withdrawn: bool = False
+    # The attendance alone reaches the threshold (whatever the course requires or the learner
+    # did): what the certificate's reasons say when the decision is "not met".
+    threshold_reached: bool = False
 
     @property
     def can_miss(self) -> int | None:
@@ -234,9 +92,11 @@ def is_attended(status: str, policy: AttendancePolicy) -> bool:
     return status == PRESENT or (status == LATE and policy.late_counts_as_attended)
 
 
-def rate(attended: int, counted: int) -> Decimal | None:
+def rate(attended: int | Fraction, counted: int) -> Decimal | None:
     """attended / counted as a percentage with two decimals, rounded down (never up: 89.999...%
-    shows as 89.99%, not 90.00%). None when nothing counts."""
+    shows as 89.99%, not 90.00%). None when nothing counts. The one rate of the site: the
+    attendance pages, the certify queue, the certificate and the indicators (whose means of
+    rates pass an exact Fraction) all show this figure, with floatformat:"-2"."""
     if counted == 0:
         return None
     hundredths = attended * 10_000 // counted
@@ -262,6 +122,7 @@ class Attendance(NamedTuple):
     counted_whole_course: int
     held: int
     meets_threshold: bool  # over the whole cohort
+    threshold_reached: bool
 
 
 def attendance(counts: SessionCounts, policy: AttendancePolicy) -> Attendance:
@@ -272,18 +133,21 @@ def attendance(counts: SessionCounts, policy: AttendancePolicy) -> Attendance:
     # Once withdrawn, the learner attends nothing more: every session in their window is past.
     held = counts.scheduled if counts.withdrawn else counts.held
     counted_whole_course = counts.scheduled - removed
+    reached = meets(attended, counted_whole_course, policy.threshold)
     return Attendance(
         attended=attended,
         counted=held - removed,
         counted_whole_course=counted_whole_course,
         held=held,
-        meets_threshold=not policy.required
-        or (not counts.withdrawn and meets(attended, counted_whole_course, policy.threshold)),
+        meets_threshold=not policy.required or (not counts.withdrawn and reached),
+        threshold_reached=reached,
     )
 
 
 def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSummary:
-    attended, counted, counted_whole_course, held, meets_threshold = attendance(counts, policy)
+    attended, counted, counted_whole_course, held, meets_threshold, reached = attendance(
+        counts, policy
+    )
     remaining = counts.scheduled - held
     recorded = counts.present + counts.late + counts.excused + counts.absent
 
@@ -321,6 +185,7 @@ def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSumm
         unrecorded=held - recorded,
         sessions_needed=needed,
         withdrawn=counts.withdrawn,
+        threshold_reached=reached,
     )
 
 
@@ -333,3 +198,91 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+# --- The roll call as a plan: what a save would change, decided before anything is written ---
+
+
+@dataclass(frozen=True)
+class RollCallEntry:
+    """One line of a submitted roll call. `version` is the record's version the form was built
+    from, 0 if it showed no record."""
+
+    enrolment_id: int
+    status: str
+    note: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """A learner's record at the session as it stands (no record: not in the plan's input)."""
+
+    status: str
+    note: str
+    version: int
+
+
+class RollCallRefusal(Enum):
+    STATUS_INVALID = "status_invalid"
+    NOTE_TOO_LONG = "note_too_long"
+    NOT_ON_ROLL_CALL = "not_on_roll_call"
+    OWN_ENROLMENT = "own_enrolment"  # nobody records their own attendance
+
+
+@dataclass(frozen=True)
+class RollCallPlan:
+    """What saving a roll call does: records to create, records to change (with the state they
+    had), what to refuse, and the entries someone else changed since the form was shown."""
+
+    refusal: RollCallRefusal | None = None
+    conflicts: tuple[RollCallEntry, ...] = ()
+    create: tuple[RollCallEntry, ...] = ()
+    change: tuple[tuple[RollCallEntry, RecordState], ...] = ()
+    unchanged: int = 0
+
+    @property
+    def audit(self) -> dict | None:
+        """The audit entry's data, or None when nothing changes (and nothing is logged)."""
+        if not (self.create or self.change):
+            return None
+        return {"created": len(self.create), "changed": len(self.change)}
+
+
+def roll_call_plan(
+    *,
+    entries: Sequence[RollCallEntry],
+    records: dict[int, RecordState],
+    on_roll: set[int],
+    own_enrolment_ids: set[int],
+    note_limit: int,
+) -> RollCallPlan:
+    """Plan a roll call save: all of it, or nothing. Refused when a status or note is wrong, a
+    learner is not on the roll call, or the person saving would record their own attendance
+    (an entry that leaves their record as it is changes nothing and passes). Conflicts: records
+    changed since the form was shown (their version moved), unless they already say the same."""
+    for entry in entries:
+        if entry.status not in STATUSES:
+            return RollCallPlan(refusal=RollCallRefusal.STATUS_INVALID)
+        if len(entry.note) > note_limit:
+            return RollCallPlan(refusal=RollCallRefusal.NOTE_TOO_LONG)
+        if entry.enrolment_id not in on_roll:
+            return RollCallPlan(refusal=RollCallRefusal.NOT_ON_ROLL_CALL)
+    create, change, conflicts, unchanged = [], [], [], 0
+    for entry in entries:
+        current = records.get(entry.enrolment_id)
+        same = current is not None and (current.status, current.note) == (entry.status, entry.note)
+        if (current.version if current else 0) != entry.version and not same:
+            conflicts.append(entry)
+        elif current is None:
+            create.append(entry)
+        elif not same:
+            change.append((entry, current))
+        else:
+            unchanged += 1
+    touched = {entry.enrolment_id for entry in (*create, *conflicts, *(e for e, _s in change))}
+    if touched & own_enrolment_ids:
+        return RollCallPlan(refusal=RollCallRefusal.OWN_ENROLMENT)
+    if conflicts:
+        return RollCallPlan(conflicts=tuple(conflicts))
+    return RollCallPlan(create=tuple(create), change=tuple(change), unchanged=unchanged)

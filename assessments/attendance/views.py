@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from assessments import exports, selectors, services
-from assessments.attendance_forms import RollCallForm, named_enrolment_ids
+from assessments.attendance import exports, selectors, services
+from assessments.attendance.forms import RollCallForm, named_enrolment_ids
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
 from courses.models import Enrolment, Session
@@ -21,7 +21,7 @@ def _scoped_session(user, session_id: int) -> Session:
     return get_object_or_404(course_selectors.sessions_visible_to(user), pk=session_id)
 
 
-def _row_views(form, rows, conflicts):
+def _row_views(form, rows, conflicts, *, user):
     """What the template needs for each roll-call row, as plain values (a roll call of 300
     learners renders 1,200 radio buttons: bound fields for each would be slow)."""
     errors = form.errors if form.is_bound else {}
@@ -48,6 +48,8 @@ def _row_views(form, rows, conflicts):
                 "version": version,
                 "errors": [*errors.get(f"status-{pk}", []), *errors.get(f"note-{pk}", [])],
                 "conflict": conflicts.get(pk),
+                # Nobody records their own attendance (the service refuses it too).
+                "own": row.enrolment.learner_id == user.pk,
             }
         )
     return views
@@ -104,7 +106,7 @@ def roll_call(request, session_id: int):
         "session": session,
         "cohort": session.cohort,
         "form": form,
-        "rows": _row_views(form, rows, conflicts),
+        "rows": _row_views(form, rows, conflicts, user=request.user),
         "statuses": AttendanceStatus.choices,
         "can_take": not session.cancelled and session.date <= timezone.localdate(),
         "is_coordinator": course_selectors.cohorts_coordinated_by(request.user)

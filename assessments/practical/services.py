@@ -1,33 +1,19 @@
-"""Writes for assessments. Views, the admin, commands and the demo all come through here."""
+"""Writes for practical assessments. Views, the admin, commands and the demo all come through
+here."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from assessments import rules, selectors
-from assessments.models import (
-    AssessmentTemplate,
-    Attempt,
-    AttendanceChange,
-    AttendanceRecord,
-    AttendanceRisk,
-    AttendanceStatus,
-    AttendanceTally,
-    CriterionResult,
-    Evidence,
-    Review,
-)
-from assessments.tasks import at_risk_notify
-from courses.models import Cohort, Enrolment, Session
-from lms import page_cache
-
-# --- Practical assessments ---
+from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evidence, Review
+from assessments.practical import rules, selectors
+from courses.models import Enrolment
+from courses.services import staff_check
 
 MSG_NOT_COHORT_STAFF = _("Only a trainer or coordinator of this learner's cohort can assess.")
 MSG_WRONG_COURSE = _("This practical assessment belongs to another course.")
@@ -151,6 +137,7 @@ def attempt_start(
     )
     if not _may_act_in_cohort(assessor, enrolment):
         raise ValidationError(MSG_NOT_COHORT_STAFF)
+    staff_check(actor=assessor, enrolment=enrolment)
     if template.course_id != enrolment.cohort.course_id:
         raise ValidationError(MSG_WRONG_COURSE)
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -191,6 +178,7 @@ def attempt_start(
 def _check_editable(attempt: Attempt, by) -> None:
     if attempt.assessor_id != by.pk:
         raise ValidationError(MSG_NOT_ASSESSOR)
+    staff_check(actor=by, enrolment=attempt.enrolment)
     if not attempt.is_editable:
         raise ValidationError(MSG_NOT_EDITABLE)
 
@@ -226,6 +214,7 @@ def attempt_record(
     attempt.feedback = feedback.strip()
     attempt.assessed_on = assessed_on
     attempt.save(update_fields=["feedback", "assessed_on", "updated_at"])
+    log(instance=attempt, action="assessments.attempt.record", user=by)
     return attempt
 
 
@@ -280,6 +269,12 @@ def evidence_add(*, attempt: Attempt, upload, by) -> Evidence:
     except Exception:
         evidence.file.delete(save=False)
         raise
+    log(
+        instance=attempt,
+        action="assessments.evidence.add",
+        user=by,
+        data={"evidence": evidence.pk, "content_type": content_type, "size": evidence.size},
+    )
     return evidence
 
 
@@ -288,6 +283,12 @@ def evidence_remove(*, evidence: Evidence, by) -> None:
     attempt = _locked(evidence.attempt)
     _check_editable(attempt, by)
     stored = evidence.file.name
+    log(
+        instance=attempt,
+        action="assessments.evidence.remove",
+        user=by,
+        data={"evidence": evidence.pk},
+    )
     evidence.delete()
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: Evidence.file.field.storage.delete(stored))
@@ -339,6 +340,7 @@ def _check_reviewer(attempt: Attempt, reviewer) -> None:
         reviewer_id=reviewer.pk, assessor_id=attempt.assessor_id, cohort_staff_ids=staff
     ):
         raise ValidationError(MSG_REVIEWER_NOT_STAFF)
+    staff_check(actor=reviewer, enrolment=attempt.enrolment)
 
 
 @transaction.atomic
@@ -383,294 +385,3 @@ def attempt_return(*, attempt: Attempt, reviewer, reason: str) -> Review:
     attempt.save(update_fields=["status", "updated_at"])
     log(instance=attempt, action="assessments.attempt.return", user=reviewer)
     return review
-
-
-# --- Attendance ---
-# Writes for assessments. Views, commands and tasks all come through here.
-MSG_SESSION_CANCELLED = _("This session is cancelled: there is no roll call to take.")
-MSG_SESSION_NOT_YET = _("The roll call can be taken from the day of the session, not before.")
-MSG_NOT_ON_ROLL_CALL = _("A learner in this request is not on this session's roll call.")
-MSG_STATUS_INVALID = _("Choose Present, Late, Excused or Absent.")
-MSG_NOTE_TOO_LONG = _("Keep the note under %(limit)s characters.")
-
-NOTE_LIMIT = AttendanceRecord._meta.get_field("note").max_length
-
-
-@dataclass(frozen=True)
-class RollCallEntry:
-    """One line of a submitted roll call. `version` is the record's version the form was built
-    from, 0 if it showed no record."""
-
-    enrolment_id: int
-    status: str
-    note: str = ""
-    version: int = 0
-
-
-@dataclass(frozen=True)
-class RollCallConflict:
-    """Someone else changed this record after the form was shown."""
-
-    entry: RollCallEntry
-    current: AttendanceRecord
-
-    @property
-    def chosen_label(self) -> str:
-        return AttendanceStatus(self.entry.status).label
-
-
-class RollCallConflictError(Exception):
-    def __init__(self, conflicts: list[RollCallConflict]):
-        super().__init__(f"{len(conflicts)} record(s) changed meanwhile")
-        self.conflicts = conflicts
-
-
-@dataclass(frozen=True)
-class RollCallOutcome:
-    created: int
-    changed: int
-    unchanged: int
-
-
-def _check_entries(entries: list[RollCallEntry]) -> None:
-    for entry in entries:
-        if entry.status not in rules.STATUSES:
-            raise ValidationError(MSG_STATUS_INVALID)
-        if len(entry.note) > NOTE_LIMIT:
-            raise ValidationError(MSG_NOTE_TOO_LONG, params={"limit": NOTE_LIMIT})
-
-
-def _records_update(
-    records: list[AttendanceRecord], *, notes_changed: list[AttendanceRecord], by, now
-) -> None:
-    """Write changed records in a few statements: one per status and one for the common fields,
-    plus the changed notes (a CASE statement per field and row, as bulk_update builds, is slow
-    for a roll call of hundreds)."""
-    if not records:
-        return
-    pks = [r.pk for r in records]
-    AttendanceRecord.objects.filter(pk__in=pks).update(
-        recorded_by=by, recorded_at=now, version=F("version") + 1
-    )
-    for status in rules.STATUSES:
-        same = [r.pk for r in records if r.status == status]
-        if same:
-            AttendanceRecord.objects.filter(pk__in=same).update(status=status)
-    AttendanceRecord.objects.bulk_update(notes_changed, ["note"])
-
-
-@transaction.atomic
-def roll_call_save(
-    *, session: Session, entries: list[RollCallEntry], by, today: datetime.date | None = None
-) -> RollCallOutcome:
-    """Save a roll call in one transaction: all of it, or, if anyone changed one of its records
-    since the form was shown, none of it (RollCallConflictError says which, with both values),
-    so that a second person never silently overwrites the first."""
-    today = today or timezone.localdate()
-    # Lock the session: two roll calls of one session are saved one after the other.
-    session = Session.objects.select_for_update().select_related("cohort").get(pk=session.pk)
-    if session.cancelled:
-        raise ValidationError(MSG_SESSION_CANCELLED)
-    if session.date > today:
-        raise ValidationError(MSG_SESSION_NOT_YET)
-    entries = [
-        RollCallEntry(e.enrolment_id, e.status, (e.note or "").strip(), e.version) for e in entries
-    ]
-    _check_entries(entries)
-    on_roll = set(selectors.roll_call_enrolments(session=session).values_list("pk", flat=True))
-    if any(entry.enrolment_id not in on_roll for entry in entries):
-        raise ValidationError(MSG_NOT_ON_ROLL_CALL)
-
-    existing = {
-        r.enrolment_id: r
-        for r in AttendanceRecord.objects.select_for_update().filter(session=session)
-    }
-    conflicts = []
-    for entry in entries:
-        current = existing.get(entry.enrolment_id)
-        current_version = current.version if current else 0
-        same_now = current is not None and (current.status, current.note) == (
-            entry.status,
-            entry.note,
-        )
-        if current_version != entry.version and not same_now:
-            conflicts.append(RollCallConflict(entry, current))
-    if conflicts:
-        raise RollCallConflictError(conflicts)
-
-    now = timezone.now()
-    to_create, to_update, notes_changed, changes = [], [], [], []
-    for entry in entries:
-        record = existing.get(entry.enrolment_id)
-        if record is None:
-            to_create.append(
-                AttendanceRecord(
-                    session=session,
-                    enrolment_id=entry.enrolment_id,
-                    status=entry.status,
-                    note=entry.note,
-                    recorded_by=by,
-                    recorded_at=now,
-                )
-            )
-        elif (record.status, record.note) != (entry.status, entry.note):
-            changes.append(
-                AttendanceChange(
-                    record=record,
-                    old_status=record.status,
-                    new_status=entry.status,
-                    old_note=record.note,
-                    new_note=entry.note,
-                    changed_by=by,
-                    changed_at=now,
-                )
-            )
-            if record.note != entry.note:
-                notes_changed.append(record)
-            record.status, record.note = entry.status, entry.note
-            record.recorded_by, record.recorded_at = by, now
-            record.version += 1
-            to_update.append(record)
-    created = AttendanceRecord.objects.bulk_create(to_create)
-    changes += [
-        AttendanceChange(
-            record=record,
-            new_status=record.status,
-            new_note=record.note,
-            changed_by=by,
-            changed_at=now,
-        )
-        for record in created
-    ]
-    _records_update(to_update, notes_changed=notes_changed, by=by, now=now)
-    AttendanceChange.objects.bulk_create(changes)
-    if created or to_update:
-        attendance_tallies_refresh(
-            enrolments=Enrolment.objects.filter(
-                pk__in=[r.enrolment_id for r in (*created, *to_update)]
-            )
-        )
-
-    outcome = RollCallOutcome(
-        created=len(created),
-        changed=len(to_update),
-        unchanged=len(entries) - len(created) - len(to_update),
-    )
-    if created or to_update:
-        log(
-            instance=session,
-            action="lms.attendance.roll_call",
-            user=by,
-            data={"created": outcome.created, "changed": outcome.changed},
-        )
-        attendance_risks_refresh(cohort=session.cohort, as_of=today)
-    return outcome
-
-
-@transaction.atomic
-def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = None) -> list[int]:
-    """Re-evaluate who in the cohort is at risk of missing the attendance threshold and keep the
-    state. Coordinators are told (after commit) only about learners whose state just became
-    'at risk'; a learner who stays at risk is not reported again. Returns those enrolment ids.
-
-    One refresh of a cohort at a time (its row locked; a roll call save holds it already): two
-    at once would each find no state for a learner and both create one, or write figures
-    worked out without the other's records."""
-    list(Cohort.objects.select_for_update().filter(pk=cohort.pk).values_list("pk"))
-    summaries = selectors.attendance_summaries(cohort=cohort, as_of=as_of)
-    states = {
-        state.enrolment_id: state
-        for state in AttendanceRisk.objects.select_for_update().filter(enrolment__cohort=cohort)
-    }
-    now = timezone.now()
-    to_create, newly_at_risk, back_on_track, flipped_to_risk, figures_changed = [], [], [], [], []
-    threshold = cohort.course.attendance_threshold
-    threshold_changed = [s.pk for s in states.values() if s.threshold != threshold]
-    for enrolment_id, summary in summaries.items():
-        state = states.get(enrolment_id)
-        if state is None:
-            if summary.at_risk:
-                to_create.append(
-                    AttendanceRisk(
-                        enrolment_id=enrolment_id,
-                        at_risk=True,
-                        best_reachable=summary.best_reachable,
-                        threshold=summary.threshold,
-                        changed_at=now,
-                    )
-                )
-                newly_at_risk.append(enrolment_id)
-            continue
-        if state.at_risk and not summary.at_risk:
-            back_on_track.append(state.pk)
-            continue
-        if summary.at_risk and not state.at_risk:
-            newly_at_risk.append(enrolment_id)
-            flipped_to_risk.append(state.pk)
-        # The figures shown on the at-risk list; a learner on track is shown live, never from here.
-        if summary.at_risk and state.best_reachable != summary.best_reachable:
-            state.best_reachable = summary.best_reachable
-            figures_changed.append(state)
-    # A few statements whatever the cohort's size: one per kind of change.
-    AttendanceRisk.objects.bulk_create(to_create)
-    AttendanceRisk.objects.filter(pk__in=back_on_track).update(at_risk=False, changed_at=now)
-    AttendanceRisk.objects.filter(pk__in=flipped_to_risk).update(
-        at_risk=True, changed_at=now, notified_at=None
-    )
-    AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
-    AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
-    if to_create or back_on_track or flipped_to_risk or figures_changed or threshold_changed:
-        # The learner's warning on "My learning": these writes send no signal, and the nightly
-        # refresh runs outside any request.
-        page_cache.changed()
-    if newly_at_risk:
-        transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
-    return newly_at_risk
-
-
-# No savepoint of its own: a roll call calls it in its transaction, and fails or succeeds whole.
-@transaction.atomic(savepoint=False)
-def attendance_tallies_refresh(*, enrolments: QuerySet[Enrolment]) -> dict[int, tuple[int, ...]]:
-    """Recount the attendance tallies (`AttendanceTally`) of `enrolments` from their records, in
-    the caller's transaction; returns the counts written, per enrolment id, in the order of
-    `rules.STATUSES`. Whatever writes attendance records calls this after writing them: the roll
-    call, and the paths that write a history in bulk (the demo, the benchmarks, `manage.py
-    attendance_tallies_rebuild`).
-
-    Recounting rather than adding to the counts keeps a tally right whatever it held before.
-    The enrolments' cohorts are locked first, in order: a roll call locks its session's cohort
-    too, so two writers of one cohort's records recount one after the other, and the second
-    (each statement seeing what was committed before it, PostgreSQL's default READ COMMITTED)
-    counts the first's records. Three statements (lock, count, write) whatever the number of
-    enrolments, the write split in batches on SQLite."""
-    list(
-        Cohort.objects.select_for_update()
-        .filter(pk__in=enrolments.values("cohort_id"))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    # Records at a session of the enrolment's own cohort, as every attendance figure counts them.
-    own = Q(attendance_records__session__cohort=F("cohort"))
-    counts = {
-        pk: tuple(counted)
-        for pk, *counted in enrolments.order_by()
-        .annotate(
-            **{
-                status: Count(
-                    "attendance_records", filter=own & Q(attendance_records__status=status)
-                )
-                for status in rules.STATUSES
-            }
-        )
-        .values_list("pk", *rules.STATUSES)
-    }
-    AttendanceTally.objects.bulk_create(
-        [
-            AttendanceTally(enrolment_id=pk, **dict(zip(rules.STATUSES, counted, strict=True)))
-            for pk, counted in counts.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["enrolment"],
-        update_fields=list(rules.STATUSES),
-    )
-    return counts

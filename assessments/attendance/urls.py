@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import attendance_views as views
+from assessments.attendance import views
 
 app_name = "attendance"
 

@@ -6,8 +6,8 @@ import io
 
 from django.utils.translation import gettext as _
 
-from assessments.rules import spreadsheet_safe
-from assessments.selectors import Grid
+from assessments.attendance.rules import spreadsheet_safe
+from assessments.attendance.selectors import Grid
 from lms.spreadsheets import sheet_title
 
 

@@ -3,10 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import rules, services
 from assessments.models import Attempt
-
-# --- Practical assessments ---
+from assessments.practical import rules, services
 
 MET = "met"
 NOT_YET = "not_yet"

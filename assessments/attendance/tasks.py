@@ -1,4 +1,4 @@
-"""Background work for assessments, run through Django's task framework."""
+"""Background work for attendance, run through Django's task framework."""
 
 from django.conf import settings
 from django.core.mail import send_mail

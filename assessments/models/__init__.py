@@ -1,0 +1,37 @@
+"""The models of assessments, one module per kind of assessment, under one app label."""
+
+from assessments.models.attendance import (
+    AttendanceChange,
+    AttendanceRecord,
+    AttendanceRisk,
+    AttendanceStatus,
+    AttendanceTally,
+)
+from assessments.models.practical import (
+    MSG_CRITERION_IN_USE,
+    AssessmentTemplate,
+    AssessmentTemplateForm,
+    Attempt,
+    Criterion,
+    CriterionResult,
+    Evidence,
+    Review,
+    evidence_upload_to,
+)
+
+__all__ = [
+    "MSG_CRITERION_IN_USE",
+    "AssessmentTemplate",
+    "AssessmentTemplateForm",
+    "Attempt",
+    "AttendanceChange",
+    "AttendanceRecord",
+    "AttendanceRisk",
+    "AttendanceStatus",
+    "AttendanceTally",
+    "Criterion",
+    "CriterionResult",
+    "Evidence",
+    "Review",
+    "evidence_upload_to",
+]

@@ -25,7 +25,6 @@ from assessments.models import (
 )
 from assessments.tasks import at_risk_notify
 from courses.models import Cohort, Enrolment, Session
-from lms import page_cache
 
 # --- Practical assessments ---
 
@@ -610,10 +609,6 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     )
     AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
     AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
-    if to_create or back_on_track or flipped_to_risk or figures_changed or threshold_changed:
-        # The learner's warning on "My learning": these writes send no signal, and the nightly
-        # refresh runs outside any request.
-        page_cache.changed()
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk

@@ -11,8 +11,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+
+# The site's root page, kept in a module of its own; a model of this app all the same.
+from courses.home import HomePage  # noqa: F401
 from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
 from lms.models import NamedInLanguages, Region
+from lms.pages import PageServingMixin
 
 
 class Trade(NamedInLanguages):
@@ -28,11 +32,11 @@ class Trade(NamedInLanguages):
         verbose_name_plural = _("trades")
 
 
-class CourseIndexPage(FallbackRoutingMixin, Page):
+class CourseIndexPage(FallbackRoutingMixin, PageServingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["lms.HomePage"]
+    parent_page_types = ["courses.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
     class Meta:
@@ -50,7 +54,7 @@ class CourseIndexPage(FallbackRoutingMixin, Page):
         return context
 
 
-class CoursePage(FallbackRoutingMixin, Page):
+class CoursePage(FallbackRoutingMixin, PageServingMixin, Page):
     class Kind(models.TextChoices):
         VOCATIONAL = "vocational", _("Vocational training")
         MENTOR = "mentor", _("Mentor training")
@@ -191,7 +195,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return [str(block.value) for block in self.learning_outcomes]
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().specific().order_by("path")
+        return LessonPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors
@@ -201,7 +205,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(PageServingMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MinValueValidator(1)]

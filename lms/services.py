@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from lms import page_cache, roles
+from lms import roles
 from lms.models import Profile, User
 
 COLLECTION_PERMISSIONS = {
@@ -153,8 +153,7 @@ def profile_set_language(*, user, language: str) -> None:
 
     if language not in dict(settings.LANGUAGES):
         raise ValueError(language)
-    if Profile.objects.filter(user=user).update(preferred_language=language):
-        page_cache.changed()  # update() sends no signal
+    Profile.objects.filter(user=user).update(preferred_language=language)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.signals import request_finished, request_started
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +10,7 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         from lms import i18n, site_frame
-        from lms.services import course_index_created, roles_ensure_after_migrate
+        from lms.services import roles_ensure_after_migrate
 
         request_started.connect(i18n.locales_remember, dispatch_uid="lms_locales_remember")
         request_finished.connect(i18n.locales_forget, dispatch_uid="lms_locales_forget")
@@ -18,8 +18,3 @@ class LmsConfig(AppConfig):
 
         # Role groups and their permissions must exist on every database, including fresh test ones.
         post_migrate.connect(roles_ensure_after_migrate, sender=self)
-        post_save.connect(
-            course_index_created,
-            sender="courses.CourseIndexPage",
-            dispatch_uid="lms_course_index_created",
-        )

@@ -16,8 +16,6 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "choose_document"),
     ],
 }
-# Coordinators edit and publish course content under the course index.
-PAGE_PERMISSIONS = {roles.COORDINATOR: ["add_page", "change_page", "publish_page"]}
 
 
 @transaction.atomic
@@ -49,33 +47,9 @@ def roles_ensure() -> dict[str, Group]:
                         group=groups[name], collection=root_collection, permission=permission
                     )
 
-    from courses.models import CourseIndexPage
-
-    for index in CourseIndexPage.objects.all():
-        course_index_permissions_grant(index=index, groups=groups)
+    for grant in roles.ROLE_GRANTS:  # what the apps above give the roles (their ready())
+        grant(groups=groups)
     return groups
-
-
-def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:
-    """Let the role groups edit the courses under `index` (PAGE_PERMISSIONS). Safe to run again."""
-    from wagtail.models import GroupPagePermission
-
-    for name, codenames in PAGE_PERMISSIONS.items():
-        group = groups[name] if groups else Group.objects.get_or_create(name=name)[0]
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=permission
-            )
-
-
-def course_index_created(sender, instance, created, raw=False, **kwargs):
-    """A new course index (a translation of the courses' tree made in the admin, say) gets the
-    coordinators' page permissions at once, not at the next migrate."""
-    if created and not raw:
-        course_index_permissions_grant(index=instance)
 
 
 def locales_ensure() -> None:

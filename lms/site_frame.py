@@ -52,6 +52,10 @@ def _saved(sender, instance, **kwargs) -> None:
 
     from lms.models import OrganisationSettings
 
+    if isinstance(instance, OrganisationSettings) and kwargs.get("created"):
+        # Made with its defaults by the first page that reads it (Wagtail's `for_request`): no
+        # frame kept so far showed another row, since any frame rendered would have made it.
+        return
     if isinstance(instance, Page | Site | Locale | OrganisationSettings):
         changed()
 

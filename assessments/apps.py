@@ -8,6 +8,26 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments import receivers
+        from assessments.templatetags.attendance_tags import attendance_warnings
+        from courses import dashboard
         from courses.signals import schedule_changed
+        from lms import roles
 
+        # Practical assessment checklists of the courses they coordinate (scoped in
+        # assessments.practical.selectors.templates_editable_by).
+        roles.permissions_register(
+            roles.COORDINATOR,
+            [
+                ("assessments", "assessmenttemplate", f"{action}_assessmenttemplate")
+                for action in ("view", "add", "change")
+            ],
+        )
+
+        # The learner's at-risk warnings, at the top of "My learning" (courses/dashboard.py).
+        dashboard.parts_register(
+            name="attendance_warnings",
+            template="assessments/includes/dashboard_warnings.html",
+            context=lambda request: attendance_warnings({"request": request}),
+            order=10,
+        )
         schedule_changed.connect(receivers.schedule_changed, dispatch_uid="attendance_risks")

@@ -12,8 +12,12 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.course_rules import COURSE_CONTENT_PANELS, CoursePageForm
+
+# The site's root page, kept in a module of its own; a model of this app all the same.
+from courses.home import HomePage  # noqa: F401
 from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
 from lms.models import NamedInLanguages, Region
+from lms.pages import PageServingMixin
 
 
 class Trade(NamedInLanguages):
@@ -29,11 +33,11 @@ class Trade(NamedInLanguages):
         verbose_name_plural = _("trades")
 
 
-class CourseIndexPage(FallbackRoutingMixin, Page):
+class CourseIndexPage(FallbackRoutingMixin, PageServingMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["lms.HomePage"]
+    parent_page_types = ["courses.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
     class Meta:
@@ -51,7 +55,7 @@ class CourseIndexPage(FallbackRoutingMixin, Page):
         return context
 
 
-class CoursePage(FallbackRoutingMixin, Page):
+class CoursePage(FallbackRoutingMixin, PageServingMixin, Page):
     class Kind(models.TextChoices):
         VOCATIONAL = "vocational", _("Vocational training")
         MENTOR = "mentor", _("Mentor training")
@@ -172,7 +176,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return [str(block.value) for block in self.learning_outcomes]
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().specific().order_by("path")
+        return LessonPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors
@@ -182,7 +186,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(PageServingMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"), default=15, validators=[MinValueValidator(1)]

@@ -8,18 +8,19 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses import selectors, services
+from courses.dashboard import parts_render
 from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
 from courses.models import LessonPage
-from lms import page_cache
 from lms.forms import form_add_service_errors
 from lms.i18n import localized_page, original_of
 
 
 @login_required
-@page_cache.per_person("dashboard")
 def dashboard(request):
     entries = selectors.learner_dashboard(learner=request.user)
-    return render(request, "courses/dashboard.html", {"entries": entries})
+    # What the apps above courses add (attendance warnings, the mentor card): courses/dashboard.py.
+    parts = parts_render(request)
+    return render(request, "courses/dashboard.html", {"entries": entries, "parts": parts})
 
 
 @require_POST

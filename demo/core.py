@@ -12,6 +12,7 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    HomePage,
     LessonCompletion,
     LessonPage,
     Trade,
@@ -26,7 +27,7 @@ from demo.content import (
     retail_sales_assistant,
 )
 from lms import roles
-from lms.models import HomePage, OrganisationSettings, Profile, Region, User
+from lms.models import OrganisationSettings, Profile, Region, User
 from lms.services import person_create, roles_ensure
 
 COURSE_CONTENT = (

@@ -11,10 +11,10 @@ Runs before the certificates step, so that `aprendiz` (Spanish) is certified in 
 
 import datetime
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, Trade
+from courses.models import CourseIndexPage, CoursePage, HomePage, LessonPage, Trade
 from demo.content import artisan_baking_es, artisan_baking_it
 from lms.i18n import NAME_LANGUAGES, original_of
-from lms.models import HomePage, Region, User
+from lms.models import Region, User
 from lms.services import page_translation_publish, roles_ensure
 
 HOME = {

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,15 +9,12 @@ class LmsConfig(AppConfig):
     verbose_name = _("LMS")
 
     def ready(self):
-        from lms import page_cache
-        from lms.services import course_index_created, roles_ensure_after_migrate
+        from lms import i18n, site_frame
+        from lms.services import roles_ensure_after_migrate
 
-        page_cache.connect_signals()
+        request_started.connect(i18n.locales_remember, dispatch_uid="lms_locales_remember")
+        request_finished.connect(i18n.locales_forget, dispatch_uid="lms_locales_forget")
+        site_frame.connect_signals()
 
         # Role groups and their permissions must exist on every database, including fresh test ones.
         post_migrate.connect(roles_ensure_after_migrate, sender=self)
-        post_save.connect(
-            course_index_created,
-            sender="courses.CourseIndexPage",
-            dispatch_uid="lms_course_index_created",
-        )

@@ -14,6 +14,7 @@ words shown change with the reader's language.
 
 from collections import Counter
 
+from asgiref.local import Local
 from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -63,14 +64,37 @@ def i18n_enabled() -> bool:
     return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
 
 
+# The locales looked up while one request is served (the page, its course, its neighbours all
+# ask), so that each language costs one query per request. Kept only from `request_started` to
+# `request_finished`: outside a request (commands, tasks, tests) every call reads the table.
+_request_locales = Local()
+
+
+def locales_remember(**kwargs) -> None:
+    _request_locales.found = {}
+
+
+def locales_forget(**kwargs) -> None:
+    _request_locales.found = None
+
+
 def locale_for(language: str | None = None) -> Locale | None:
-    """The Wagtail locale of `language` (the active language by default); one query."""
+    """The Wagtail locale of `language` (the active language by default); one query, once per
+    request and language."""
+    found = getattr(_request_locales, "found", None)
+    key = language or translation.get_language()
+    if found is not None and key in found:
+        return found[key]
     try:
         if language is None:
-            return Locale.get_active()
-        return Locale.objects.get_for_language(language)
+            locale = Locale.get_active()
+        else:
+            locale = Locale.objects.get_for_language(language)
     except (Locale.DoesNotExist, LookupError):
-        return None
+        locale = None
+    if found is not None:
+        found[key] = locale
+    return locale
 
 
 def original_of(page: Page) -> Page:

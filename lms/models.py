@@ -8,14 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from lms.i18n import (
     NAME_LANGUAGES,
-    FallbackRoutingMixin,
-    localized_page,
-    original_of,
     translated_name,
 )
 
@@ -188,28 +183,6 @@ class Profile(models.Model):
 
     def __str__(self):
         return self.printed_name or self.user.username
-
-
-class HomePage(FallbackRoutingMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.models import CourseIndexPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["course_index"] = localized_page(
-            CourseIndexPage.objects.child_of(original_of(self)).live().first()
-        )
-        context["today"] = timezone.localdate()
-        return context
 
 
 @register_setting(icon="site")

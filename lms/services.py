@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from lms import page_cache, roles, rules
+from lms import roles, rules
 from lms.models import Profile, User
 
 MSG_NOT_OWN_PROFILE = _("You can only change your own profile.")
@@ -59,10 +59,8 @@ def roles_ensure() -> dict[str, Group]:
                         group=groups[name], collection=staff_collection, permission=permission
                     )
 
-    from courses.models import CourseIndexPage
-
-    for index in CourseIndexPage.objects.all():
-        course_index_permissions_grant(index=index, groups=groups)
+    for grant in roles.ROLE_GRANTS:  # what the apps above give the roles (their ready())
+        grant(groups=groups)
     return groups
 
 
@@ -72,29 +70,6 @@ def staff_collection_ensure():
     root = Collection.get_first_root_node()
     found = root.get_children().filter(name=STAFF_COLLECTION).first()
     return found or root.add_child(name=STAFF_COLLECTION)
-
-
-def course_index_permissions_grant(*, index, groups: dict[str, Group] | None = None) -> None:
-    """Let the role groups edit the courses under `index` (roles.PAGE_PERMISSIONS). Safe to run
-    again."""
-    from wagtail.models import GroupPagePermission
-
-    for name, codenames in roles.PAGE_PERMISSIONS.items():
-        group = groups[name] if groups else Group.objects.get_or_create(name=name)[0]
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=permission
-            )
-
-
-def course_index_created(sender, instance, created, raw=False, **kwargs):
-    """A new course index (a translation of the courses' tree made in the admin, say) gets the
-    coordinators' page permissions at once, not at the next migrate."""
-    if created and not raw:
-        course_index_permissions_grant(index=instance)
 
 
 def locales_ensure() -> None:
@@ -220,7 +195,6 @@ def profile_set_language(*, user, language: str) -> None:
     if profile is None or profile.preferred_language == language:
         return
     Profile.objects.filter(pk=profile.pk).update(preferred_language=language)
-    page_cache.changed()  # update() sends no signal
     log(
         instance=profile,
         action="lms.profile.update",

@@ -77,7 +77,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache (rate limits, cached pages: lms/page_cache.py)."""
+    """Every test starts with an empty cache (rate limits, the site frame: lms/site_frame.py)."""
     from django.core.cache import cache
 
     cache.clear()

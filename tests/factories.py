@@ -12,12 +12,13 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    HomePage,
     LessonCompletion,
     LessonPage,
     Trade,
 )
 from lms import roles
-from lms.models import HomePage, Profile, Region, User
+from lms.models import Profile, Region, User
 from lms.services import user_grant_role
 
 PASSWORD = "correct-horse-battery"

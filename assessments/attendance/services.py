@@ -22,7 +22,6 @@ from assessments.models import (
 )
 from courses.models import Cohort, Enrolment, Session
 from courses.services import MSG_OWN_ENROLMENT
-from lms import page_cache
 
 MSG_SESSION_CANCELLED = _("This session is cancelled: there is no roll call to take.")
 MSG_SESSION_NOT_YET = _("The roll call can be taken from the day of the session, not before.")
@@ -236,10 +235,6 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     )
     AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
     AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
-    if to_create or back_on_track or flipped_to_risk or figures_changed or threshold_changed:
-        # The learner's warning on "My learning": these writes send no signal, and the nightly
-        # refresh runs outside any request.
-        page_cache.changed()
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
     return newly_at_risk

@@ -72,8 +72,6 @@ MIDDLEWARE = [
     "lms.uploads.UploadLimitMiddleware",
     "lms.middleware.PersonalDataNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "lms.page_cache.WritesInvalidateMiddleware",
-    "lms.page_cache.SiteFrameMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every login attempt.
@@ -95,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lms.site_frame.context",
             ],
         },
     },
@@ -113,8 +112,8 @@ AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account and client before any password check.
     "axes.backends.AxesStandaloneBackend",
-    # ModelBackend, reading the logged-in person from the shared cache (lms/page_cache.py).
-    "lms.page_cache.CachedUserBackend",
+    # ModelBackend, with a person's permissions read in one query (the person on every request).
+    "lms.auth_backends.PermissionsBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -266,19 +265,11 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # --apply` (see docs/security.md). Six years by default: long enough to answer a funder's audit.
 RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", str(6 * 365)))
 
-# Whole pages kept per person (lms/page_cache.py; only "My learning" today), forgotten after this
-# many seconds at the latest; 0 turns the cache off. Any write makes every cached page stale at
-# once; these apps' writes do not count (they write on their own and show nothing on the pages).
-PAGE_CACHE_SECONDS = 600
-# The logged-in person's row, kept with the same version (lms.page_cache.CachedUserBackend);
-# 0 reads it from the database on every request.
-USER_CACHE_SECONDS = PAGE_CACHE_SECONDS
-# The site, its organisation settings and the course index's URL, which every page's frame shows,
-# kept with the same version (lms.page_cache.SiteFrameMiddleware); 0 reads them on every request.
-SITE_CACHE_SECONDS = PAGE_CACHE_SECONDS
-PAGE_CACHE_IGNORED_APPS = frozenset(
-    {"sessions", "axes", "django_tasks_database", "wagtailsearch", "wagtailadmin", "admin"}
-)
+# The site frame's fragments (organisation name, "Courses" link: nothing personal) are kept in
+# the cache for this many seconds, per language, until a page, site or setting is saved
+# (lms/site_frame.py). Only where every process shares the cache (production with Redis): a
+# cache private to each process would not hear of a save made by another. 0 renders them afresh.
+SITE_FRAME_CACHE_SECONDS = 0
 # Mentors: how long before a mentor certificate's last valid day the refresher is due (and the
 # mentor is told), and how many mentees per active mentor a region may have before it is flagged.
 MENTOR_REFRESHER_NOTICE_DAYS = int(os.environ.get("MENTOR_REFRESHER_NOTICE_DAYS", "60"))

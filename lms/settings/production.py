@@ -131,13 +131,10 @@ if REDIS_URL:
     # Sessions are read from Redis and written through to the database, so a Redis restart
     # logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SITE_FRAME_CACHE_SECONDS = int(os.environ.get("SITE_FRAME_CACHE_SECONDS", "600"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-    # A cache private to each process cannot tell the others about writes (lms/page_cache.py).
-    PAGE_CACHE_SECONDS = 0
-    USER_CACHE_SECONDS = 0
-    SITE_CACHE_SECONDS = 0
 
 # The certificate check's rate limit counts per client across every process: in Redis when
 # there is one, else in a table of the database (created by `migrate`), never in a cache private

@@ -26,8 +26,6 @@ LOGGING = {
 # lockout tests switch it back on (tests/lms/test_security.py).
 AXES_ENABLED = False
 
-# Query budgets count the logged-in person's lookup on every request, whatever the cache holds
-# (tests/lms/test_page_cache.py turns the person's cache on where it is the subject).
-USER_CACHE_SECONDS = 0
-# Likewise the site, its settings and the course index's URL (lms.page_cache.SiteFrameMiddleware).
-SITE_CACHE_SECONDS = 0
+# One process and one cache: the site frame's fragments are kept (lms/site_frame.py), as in
+# production with Redis, so that the query budgets and its tests see what production does.
+SITE_FRAME_CACHE_SECONDS = 600

@@ -4,8 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (ensures wagtail test utils import)
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage
-from lms.models import HomePage
+from courses.models import CourseIndexPage, CoursePage, HomePage, LessonPage
 
 
 @pytest.mark.parametrize(

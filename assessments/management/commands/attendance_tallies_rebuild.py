@@ -10,7 +10,6 @@ from django.db import transaction
 from assessments.attendance import rules, services
 from assessments.models import AttendanceTally
 from courses.models import Cohort, Enrolment
-from lms import page_cache
 
 NO_RECORD = (0,) * len(rules.STATUSES)
 
@@ -36,7 +35,4 @@ class Command(BaseCommand):
                 )
             checked += len(after)
             wrong += sum(before.get(pk, NO_RECORD) != counts for pk, counts in after.items())
-        if wrong:
-            # Written in bulk, which sends no signal; every write moves the version on.
-            page_cache.changed()
         self.stdout.write(f"{checked} enrolments checked, {wrong} tallies corrected.")

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import GroupPagePermission, Locale
 
+from courses.permissions import PAGE_PERMISSIONS, course_index_permissions_grant
 from lms import roles
-from lms.roles import PAGE_PERMISSIONS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +28,21 @@ def test_a_new_translation_of_the_course_index_gets_the_coordinators_permissions
 
 
 def test_granting_again_adds_nothing():
-    from lms.services import course_index_permissions_grant
-
     index = factories.course_index()
     before = GroupPagePermission.objects.filter(page=index).count()
     course_index_permissions_grant(index=index)
     assert GroupPagePermission.objects.filter(page=index).count() == before > 0
+
+
+def test_each_app_gives_the_roles_its_own_permissions():
+    """Registered in the apps' AppConfig.ready(), ensured after migrate (lms.services)."""
+    coordinator = factories.CoordinatorFactory()
+    for permission in (
+        "courses.change_cohort",
+        "courses.change_trade",
+        "assessments.change_assessmenttemplate",
+        "lms.change_profile",
+        "wagtailadmin.access_admin",
+    ):
+        assert coordinator.has_perm(permission), permission
+    assert not factories.TrainerFactory().has_perm("courses.change_cohort")

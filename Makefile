@@ -68,6 +68,12 @@ test: lint migrations-check pytest
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 
+# The wheel carries a working site: built, installed in a fresh virtualenv outside the checkout,
+# checked and asked for pages (.ci/wheel-check; CI runs it).
+.PHONY: wheel-check
+wheel-check: install
+	.ci/wheel-check
+
 clean:
 	rm -rf $(VENV) node_modules static_collected
 

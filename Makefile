@@ -94,8 +94,11 @@ cluster: install
 cluster-stop:
 	deploy/cluster.sh stop
 
-# Every benchmark, one table (docs/performance.md): load on both nodes with Debian's wrk, query
-# counts, roll call, certificates. Starts the cluster with the bare view if needed (~4 minutes).
+# Every benchmark, one table and the goals met or not (docs/performance.md): load on both nodes
+# with Debian's wrk, query counts, a realistic day with Locust (its own .bench/locust-venv), our
+# lesson page against wagtail-lms's (its own .bench/peer-venv), roll call, certificates,
+# indicators. Starts the cluster with the bare view if needed and leaves it stopped (the peer
+# comparison takes its ports). About 12 minutes.
 .PHONY: bench
 bench: install
 	command -v wrk >/dev/null || ($(SUDO) apt-get install -y -q wrk || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk))

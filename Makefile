@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 .PHONY: run test install system-packages lint migrations-check pytest test-postgres messages clean
 
 # Re-install only when the dependency list changes.
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet -e . --group dev

@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 .PHONY: run test install system-packages lint migrations-check pytest test-postgres messages clean
 
 # Re-install only when the dependency list changes.
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet -e . --group dev
@@ -69,6 +69,12 @@ test: lint migrations-check pytest
 test-postgres: install
 	DATABASE_URL=$(PG_URL) REQUIRE_POSTGRES=1 $(BIN)/pytest -q
 
+# The wheel carries a working site: built, installed in a fresh virtualenv outside the checkout,
+# checked and asked for pages (.ci/wheel-check; CI runs it).
+.PHONY: wheel-check
+wheel-check: install
+	.ci/wheel-check
+
 clean:
 	rm -rf $(VENV) node_modules static_collected
 
@@ -89,8 +95,11 @@ cluster: install
 cluster-stop:
 	deploy/cluster.sh stop
 
-# Every benchmark, one table (docs/performance.md): load on both nodes with Debian's wrk, query
-# counts, roll call, certificates. Starts the cluster with the bare view if needed (~4 minutes).
+# Every benchmark, one table and the goals met or not (docs/performance.md): load on both nodes
+# with Debian's wrk, query counts, a realistic day with Locust (its own .bench/locust-venv), our
+# lesson page against wagtail-lms's (its own .bench/peer-venv), roll call, certificates,
+# indicators. Starts the cluster with the bare view if needed and leaves it stopped (the peer
+# comparison takes its ports). About 12 minutes.
 .PHONY: bench
 bench: install
 	command -v wrk >/dev/null || ($(SUDO) apt-get install -y -q wrk || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk))

@@ -1,38 +1,38 @@
-"""Certificate rendering benchmark (not part of the test run).
+"""Certificate rendering benchmark (issue 16 item 10; not part of the test run).
 
-    .venv/bin/python bench/certificates.py [--repeat 20] [--batch 100] [--workers 2]
+    .venv/bin/python bench/certificates.py [--repeat 30] [--grow 1000] [--fresh 300] [--batch 100]
 
 Every process is a warm renderer, made so by `certificates.pdf.warm_up()` as a task worker is
 (WeasyPrint, fonts and stylesheets loaded, the start-up objects frozen out of the garbage
-collector). The minimal page and the certificates share the process's font configuration and
-PDF/A variant. Prints:
-- the minimal one-paragraph WeasyPrint page, two floors under it (the same page with a second
-  paragraph, and the learner's details alone: the printed name in the certificate's style and
-  one line with the serial, the verification URL and the attendance rate, which is what
-  WeasyPrint would still lay out for each learner if the rest of the certificate were rendered
-  once and the details stamped on it), the certificate (two pages, QR code), and the
-  certificate with a logo and a signature image (generated here: 800x300 and 600x200 PNGs with
-  transparency, the size of the renditions `image_data_uri` makes): median wall time of each
-  render, and process CPU time per render (the mean, garbage collection included), which other
-  work on the machine disturbs less (goal: certificate <= 1.6 x minimal);
-- a batch of N certificates rendered by one worker process, then by W (serial, then parallel),
-  each worker started afresh in a session of its own and warm before the clock starts, as task
-  workers are: wall time, and where the renders' time
-  went, from the kernel's scheduler statistics: on a core, waiting for a core (runnable while
-  other work held both), or blocked (I/O, locks); "cores busy" is the workers' time on a core
-  divided by the wall time (goal: W, wall close to serial / W).
-The load average is printed before and after each part: other work on the machine takes cores
-from the workers, which shows as time waiting for a core, not as time blocked. Where the kernel
-shares the cores between sessions rather than processes (sched_autogroup, as on the benchmark
-machine), workers sharing one session would share that session's part: hence a session each.
+collector). Three comparisons, each against its goal:
 
-It measures the rendering (template + WeasyPrint + QR code), which is what the background task
-spends its time on; the task's few queries and file write are not included."""
+1. Overhead: our render (`pdf.certificate_pdf`: the template, then WeasyPrint with the kept font
+   configuration and stylesheet and the restricted URL fetcher) against bare WeasyPrint on the
+   exact same final HTML, with kept objects too (one FontConfiguration and one parsed stylesheet,
+   made once), alternating one of each `--repeat` times in this one process. The ratio of the
+   median process CPU time per render (other work on the machine disturbs CPU time less than
+   wall time); wall time is printed too. Goal <= 1.15x.
+2. Memory: a fresh worker process renders `--grow` certificates our way; its resident memory
+   after the first certificate and after the last (and on the way, to show a plateau). Goal:
+   growth <= 50 MB. Next to it, at the same time in another fresh process, bare WeasyPrint with a
+   fresh FontConfiguration (and stylesheet) for every call, `--fresh` times: what keeping the
+   configuration saves.
+3. A batch of `--batch` certificates rendered by one worker process, then by two, each worker
+   started afresh in a session of its own and warm before the clock starts, as task workers are:
+   wall time, and where the renders' time went (the kernel's scheduler statistics: on a core,
+   waiting for a core, blocked). Goal: two workers >= 1.8x one.
+
+The load average is printed along the way: other work on the machine takes cores from the
+workers, which shows as time waiting for a core. The last line is BENCH_JSON {...}, which
+bench/run.py reads. It measures the rendering (template + WeasyPrint + QR code), which is what
+the background task spends its time on; the task's few queries and file write are not included.
+"""
 
 import argparse
 import base64
 import functools
 import io
+import json
 import multiprocessing
 import os
 import statistics
@@ -112,35 +112,6 @@ def _context(index: int, branding: bool = False) -> dict:
     }
 
 
-def render_two_paragraphs(index: int) -> int:
-    """The minimal page and one paragraph more: what a single extra block of text costs."""
-    from certificates import pdf
-
-    style = f"font-family: '{pdf.FONT_FAMILY}'"
-    html = (
-        f'<p style="{style}">A minimal page with one paragraph.</p>'
-        f'<p style="{style}">And a second paragraph, number {index}.</p>'
-    )
-    return len(pdf.html_to_pdf(html))
-
-
-def render_learner_details(index: int) -> int:
-    """Only what differs between two learners of a cohort, on one A4 landscape page in the
-    certificate's stylesheet: no border, table, image, QR code or second page."""
-    from django.utils.html import escape
-
-    from certificates import pdf
-
-    context = _context(index)
-    html = '<p class="holder">{name}</p><p class="facts">{serial} · {url} · {rate}%</p>'.format(
-        name=escape(context["s"]["printed_name"]),
-        serial=context["certificate"].serial,
-        url=escape(context["verification_url"]),
-        rate=context["s"]["attendance_rate"],
-    )
-    return len(pdf.html_to_pdf(html, stylesheets=["certificate.css"]))
-
-
 def render_certificate(index: int, branding: bool = False) -> int:
     from certificates import pdf
 
@@ -200,17 +171,6 @@ def _sessions_share_cores() -> bool:
         return False
 
 
-def _timed(function, repeat: int) -> tuple[float, float]:
-    """(median wall ms, mean process CPU ms) of `repeat` calls."""
-    times = []
-    cpu_start = time.process_time()
-    for i in range(repeat):
-        start = time.perf_counter()
-        function(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), (time.process_time() - cpu_start) * 1000 / repeat
-
-
 def _account(renders) -> str:
     """Where the renders' wall time went: on a core, waiting for one (other work on the
     machine), or neither (blocked: I/O, locks)."""
@@ -228,45 +188,146 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+class _Bare:
+    """Bare WeasyPrint on a given final HTML: with objects kept (one FontConfiguration, one
+    parsed stylesheet), or made afresh for every call."""
+
+    def __init__(self, *, keep: bool):
+        self.keep = keep
+        self.config, self.css = self._objects() if keep else (None, None)
+
+    @staticmethod
+    def _objects():
+        from django.contrib.staticfiles import finders
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = FontConfiguration()
+        css = Path(finders.find("certificates/certificate.css")).read_text(encoding="utf-8")
+        return config, CSS(string=css, font_config=config)
+
+    def render(self, html: str) -> int:
+        from django.conf import settings
+        from weasyprint import HTML
+
+        from certificates import pdf
+
+        config, css = (self.config, self.css) if self.keep else self._objects()
+        document = HTML(string=html, base_url=str(settings.BASE_DIR))
+        return len(
+            document.write_pdf(stylesheets=[css], font_config=config, pdf_variant=pdf.PDF_VARIANT)
+        )
+
+
+def final_html(index: int) -> str:
+    """The certificate's HTML exactly as our render hands it to WeasyPrint."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        return render_to_string("certificates/certificate_pdf.html", _context(index))
+
+
+def overhead(repeat: int) -> dict:
+    """Ours and bare alternating in this process; medians of CPU and wall ms per render."""
+    bare = _Bare(keep=True)
+    htmls = [final_html(i) for i in range(repeat)]
+    bare.render(htmls[0])
+    render_certificate(0)
+    times = {"ours": ([], []), "bare": ([], [])}
+
+    def one(name, call):
+        wall, cpu = time.perf_counter(), time.process_time()
+        call()
+        times[name][0].append((time.process_time() - cpu) * 1000)
+        times[name][1].append((time.perf_counter() - wall) * 1000)
+
+    for i in range(repeat):
+        pair = [
+            ("ours", functools.partial(render_certificate, i)),
+            ("bare", functools.partial(bare.render, htmls[i])),
+        ]
+        for name, call in pair if i % 2 == 0 else pair[::-1]:
+            one(name, call)
+    figures = {
+        f"{name}_{kind}_ms": statistics.median(values[k])
+        for name, values in times.items()
+        for k, kind in enumerate(("cpu", "wall"))
+    }
+    figures["ratio_cpu"] = figures["ours_cpu_ms"] / figures["bare_cpu_ms"]
+    figures["ratio_wall"] = figures["ours_wall_ms"] / figures["bare_wall_ms"]
+    return figures
+
+
+def _rss_mb() -> float:
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _grow(kind: str, count: int) -> dict:
+    """In a fresh worker: resident MB after the first render and at checkpoints up to `count`."""
+    os.setsid()
+    _setup()
+    if kind == "ours":
+        render = render_certificate
+    else:
+        bare, html = _Bare(keep=False), final_html(0)
+
+        def render(_index):
+            return bare.render(html)
+
+    render(0)
+    first = _rss_mb()
+    checkpoints = {}
+    for i in range(1, count + 1):
+        render(i)
+        if i in (count // 10, count // 3, count):
+            checkpoints[i] = round(_rss_mb() - first, 1)
+    return {"first_mb": round(first, 1), "growth_mb": checkpoints[count], "on_the_way": checkpoints}
+
+
+def memory(grow: int, fresh: int) -> dict:
+    """Both growth measurements side by side, each in a fresh spawned process."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        ours = pool.apply_async(_grow, ("ours", grow))
+        bare = pool.apply_async(_grow, ("bare-fresh", fresh))
+        return {"ours": ours.get(timeout=1800), "bare_fresh": bare.get(timeout=1800)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--grow", type=int, default=1000)
+    parser.add_argument("--fresh", type=int, default=300)
     parser.add_argument("--batch", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    print(f"load average before: {_load()}")
+    print(f"load average before: {_load()}", flush=True)
     _setup()
-    from certificates import pdf
-
-    render_certificate(0)  # the QR encoder and the certificate's template
-    render_certificate(0, branding=True)
-    render_two_paragraphs(0)
-    render_learner_details(0)
-
-    rows = [
-        ("minimal page", _timed(lambda i: pdf.minimal_pdf(), args.repeat)),
-        ("two paragraphs", _timed(render_two_paragraphs, args.repeat)),
-        ("learner's details alone", _timed(render_learner_details, args.repeat)),
-        ("certificate", _timed(render_certificate, args.repeat)),
-        (
-            "certificate, logo+signature",
-            _timed(lambda i: render_certificate(i, branding=True), args.repeat),
-        ),
-    ]
-    minimal_wall, minimal_cpu = rows[0][1]
-    print(f"\nmedian of {args.repeat} renders; CPU is the mean per render")
-    print(f"{'':29} {'wall ms':>8} {'CPU ms':>8} {'x minimal (wall, CPU)':>22}")
-    for label, (wall, cpu) in rows:
-        print(
-            f"{label:29} {wall:8.1f} {cpu:8.1f} "
-            f"{wall / minimal_wall:10.2f} {cpu / minimal_cpu:10.2f}"
-        )
+    results = {"overhead": overhead(args.repeat)}
+    o = results["overhead"]
     print(
-        "goal: certificate <= 1.6 x minimal (the learner's details alone are a floor for any "
-        "design where WeasyPrint lays out each learner's name)"
+        f"\nour render against bare WeasyPrint on the same HTML, kept objects on both sides "
+        f"(median of {args.repeat} alternating renders each):\n"
+        f"  ours {o['ours_cpu_ms']:.1f} ms CPU ({o['ours_wall_ms']:.1f} wall), bare "
+        f"{o['bare_cpu_ms']:.1f} ms CPU ({o['bare_wall_ms']:.1f} wall): "
+        f"{o['ratio_cpu']:.2f}x CPU, {o['ratio_wall']:.2f}x wall",
+        flush=True,
     )
-    print(f"load average: {_load()}")
+    print(f"load average: {_load()}", flush=True)
+
+    results["memory"] = m = memory(args.grow, args.fresh)
+    print(
+        f"\nresident memory growth after the first certificate: ours over {args.grow} "
+        f"{m['ours']['growth_mb']} MB (on the way {m['ours']['on_the_way']}; "
+        f"{m['ours']['first_mb']} MB after the first); bare WeasyPrint with a fresh font "
+        f"configuration per call over {args.fresh} {m['bare_fresh']['growth_mb']} MB "
+        f"(on the way {m['bare_fresh']['on_the_way']})",
+        flush=True,
+    )
+    print(f"load average: {_load()}", flush=True)
 
     if _sessions_share_cores():
         print(
@@ -276,23 +337,26 @@ def main() -> None:
         )
     serial_wall, serial = _batch(1, args.batch)
     print(f"\nbatch of {args.batch}, serial:    {serial_wall:6.2f} s wall; {_account(serial)}")
-    print(f"load average: {_load()}")
-    parallel, results = _batch(args.workers, args.batch)
-    on_cpu = sum(cpu for _, _, cpu, _ in results)
-    per_worker = sorted(
-        (sum(1 for pid, *_ in results if pid == p) for p in {pid for pid, *_ in results}),
-        reverse=True,
-    )
-    idle = args.workers * parallel - sum(wall for _, wall, _, _ in results)
+    parallel, renders = _batch(args.workers, args.batch)
+    on_cpu = sum(cpu for _, _, cpu, _ in renders)
     print(
         f"batch of {args.batch}, {args.workers} workers: {parallel:6.2f} s wall "
-        f"({serial_wall / parallel:.2f}x faster; ideal {args.workers}x); {_account(results)}"
+        f"({serial_wall / parallel:.2f}x faster; ideal {args.workers}x); {_account(renders)}"
     )
-    print(
-        f"  cores busy rendering: {on_cpu / parallel:.2f} of {args.workers}; workers idle "
-        f"between certificates {idle:.2f} s; certificates per worker {per_worker}"
-    )
+    print(f"  cores busy rendering: {on_cpu / parallel:.2f} of {args.workers}")
     print(f"load average after: {_load()}")
+    results["batch"] = {
+        "size": args.batch,
+        "workers": args.workers,
+        "serial_s": serial_wall,
+        "parallel_s": parallel,
+        "speedup": serial_wall / parallel,
+        "cores_busy": on_cpu / parallel,
+        "serial_waiting_s": sum(r[3] for r in serial),
+        "parallel_waiting_s": sum(r[3] for r in renders),
+    }
+    results["args"] = vars(args)
+    print("BENCH_JSON " + json.dumps(results))
 
 
 if __name__ == "__main__":

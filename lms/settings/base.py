@@ -8,6 +8,14 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# The site's folders (templates, static, locale, Bootstrap): beside the apps in a checkout, in
+# lms_site/ when installed from the wheel (setup.py).
+SITE_DIR = BASE_DIR if (BASE_DIR / "templates").is_dir() else BASE_DIR / "lms_site"
+BOOTSTRAP_DIR = (
+    BASE_DIR / "node_modules" / "bootstrap" / "dist"
+    if SITE_DIR == BASE_DIR
+    else SITE_DIR / "bootstrap"
+)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
@@ -84,7 +92,7 @@ WSGI_APPLICATION = "lms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -135,7 +143,7 @@ LANGUAGES = [
     ("it", _("Italian")),
     ("pt", _("Portuguese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Rome")
 USE_I18N = True
 USE_TZ = True
@@ -144,8 +152,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 # Third-party front-end assets come from the npm registry at set-up (`npm ci`), never copied in.
 STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    SITE_DIR / "static",
+    ("vendor/bootstrap", BOOTSTRAP_DIR),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -1,0 +1,43 @@
+"""What the wheel carries (pyproject.toml holds the metadata and the dependencies).
+
+Every app is a package found here, sub-packages included. The site's top-level folders stay
+where they are in the checkout (templates/, static/, locale/ with the compiled .mo catalogues,
+and Bootstrap from node_modules/) and travel in the wheel as the data of `lms_site.*` packages,
+so that an installed site finds them next to the apps (lms/settings/base.py, SITE_DIR).
+`make wheel-check` builds the wheel and runs it from a fresh virtualenv.
+"""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).resolve().parent
+
+APPS = [
+    "lms",
+    "courses",
+    "assessments",
+    "certificates",
+    "privacy",
+    "workspace",
+    "mentors",
+    "indicators",
+    "demo",
+]
+SITE_FOLDERS = {
+    "lms_site.templates": "templates",
+    "lms_site.static": "static",
+    "lms_site.locale": "locale",
+    "lms_site.bootstrap": "node_modules/bootstrap/dist",
+}
+# An editable install (`make install`) can come before `npm ci`; it needs none of them (a checkout
+# uses the folders themselves). The wheel check fails if the wheel lacks one.
+SITE_FOLDERS = {name: folder for name, folder in SITE_FOLDERS.items() if (HERE / folder).is_dir()}
+
+setup(
+    packages=find_packages(include=[f"{app}{tail}" for app in APPS for tail in ("", ".*")])
+    + list(SITE_FOLDERS),
+    package_dir=SITE_FOLDERS,
+    package_data={name: ["**/*"] for name in SITE_FOLDERS},
+    exclude_package_data={"lms_site.locale": ["**/*.po"]},
+)

@@ -71,6 +71,27 @@ def staff_refusal(*, actor_id: int | None, learner_id: int) -> StaffRefusal | No
     return None
 
 
+class EnrolRefusal(Enum):
+    STAFF_ACCOUNT = "staff_account"
+    SELF = "self"
+
+
+def enrol_refusal(
+    *, by_id: int | None, by_is_admin: bool, learner_id: int, learner_is_staff: bool
+) -> EnrolRefusal | None:
+    """Why `by` may not enrol this person, or None if they may. The system (`by_id` None) and
+    administrators enrol anyone; nobody else enrols a member of staff (an employee's account is
+    not a learner's to pull into a cohort) or themselves (staff never act on their own
+    enrolment)."""
+    if by_id is None or by_is_admin:
+        return None
+    if learner_id == by_id:
+        return EnrolRefusal.SELF
+    if learner_is_staff:
+        return EnrolRefusal.STAFF_ACCOUNT
+    return None
+
+
 class WithdrawalDateRefusal(Enum):
     BEFORE_ENROLMENT = "before_enrolment"
     IN_FUTURE = "in_future"

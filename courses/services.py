@@ -15,6 +15,12 @@ from courses.signals import schedule_changed
 MSG_ALREADY_ENROLLED = _("%(learner)s is already enrolled in %(cohort)s.")
 MSG_COHORT_FULL = _("%(cohort)s is full (%(capacity)s places).")
 MSG_WITHDRAW_REASON = _("Give a reason for the withdrawal.")
+MSG_ENROL_REFUSED = {
+    rules.EnrolRefusal.SELF: _("You cannot enrol yourself: ask another coordinator."),
+    rules.EnrolRefusal.STAFF_ACCOUNT: _(
+        "This account belongs to a member of staff: only an administrator can enrol it."
+    ),
+}
 MSG_WITHDRAWN_BEFORE_ENROLMENT = _(
     "A withdrawal cannot be dated before the learner enrolled. Enter a date on or after %(date)s."
 )
@@ -119,6 +125,14 @@ def enrolment_create(
 
     The cohort row is locked so that two enrolments at the same moment cannot both take the last
     place (on PostgreSQL; SQLite serialises writers anyway)."""
+    refusal = rules.enrol_refusal(
+        by_id=getattr(by, "pk", None),
+        by_is_admin=bool(getattr(by, "is_superuser", False)),
+        learner_id=learner.pk,
+        learner_is_staff=learner.is_staff or learner.is_superuser,
+    )
+    if refusal is not None:
+        raise ValidationError(MSG_ENROL_REFUSED[refusal])
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     if Enrolment.objects.filter(learner=learner, cohort=cohort).exists():
         raise ValidationError(MSG_ALREADY_ENROLLED, params={"learner": learner, "cohort": cohort})

@@ -54,3 +54,17 @@ logconfig_dict = {
         "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
     },
 }
+
+
+def on_starting(server):
+    """A node refuses to start on a serious system check of its caches, as `manage.py check`
+    would: above all a rate limit counted in a cache private to each process
+    (certificates/checks.py), which would let every worker count alone."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.production")
+    import django
+    from django.core import checks
+
+    django.setup()
+    errors = [m for m in checks.run_checks(tags=[checks.Tags.caches]) if m.is_serious()]
+    if errors:
+        raise SystemExit("\n".join(str(error) for error in errors))

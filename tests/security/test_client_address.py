@@ -112,3 +112,21 @@ def test_a_per_process_rate_limit_cache_is_refused_where_required(settings):
     settings.RATELIMIT_USE_CACHE = "ratelimit"
     with pytest.raises(SystemCheckError, match=r"certificates\.E001"):
         call_command("check")
+
+
+def test_a_web_node_refuses_to_start_on_a_per_process_rate_limit_cache(settings):
+    # The same refusal when gunicorn starts a node, not only in manage.py commands.
+    import runpy
+    from pathlib import Path
+
+    conf = runpy.run_path(str(Path(__file__).parents[2] / "deploy" / "gunicorn.conf.py"))
+    conf["on_starting"](None)  # the site's own settings: a shared cache, so it starts
+
+    settings.RATELIMIT_REQUIRE_SHARED_CACHE = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    settings.RATELIMIT_USE_CACHE = "ratelimit"
+    with pytest.raises(SystemExit, match=r"certificates\.E001"):
+        conf["on_starting"](None)

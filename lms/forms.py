@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.i18n import translated_name_expression
 from lms.models import Profile, Region
+from lms.services import PROFILE_EDITABLE_FIELDS
 
 
 def form_add_service_errors(form, error: ValidationError) -> None:
@@ -25,15 +26,8 @@ def form_add_service_errors(form, error: ValidationError) -> None:
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = [
-            "printed_name",
-            "preferred_language",
-            "region",
-            "phone",
-            "gender",
-            "gender_self_description",
-            "birth_year",
-        ]
+        # The fields a person may change, as the service that saves them says.
+        fields = list(PROFILE_EDITABLE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

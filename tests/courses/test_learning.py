@@ -183,6 +183,19 @@ def test_lesson_has_previous_and_next(client, world):
     assert "Lesson 2 of 3" in response.text
 
 
+def test_last_lesson_leads_somewhere(client, world):
+    # No dead end after the last lesson: the learner goes back to "My learning", a visitor who
+    # may not read it to the course page.
+    _first, _second, third = lessons(world)
+    client.force_login(world.learner_a)
+    page = client.get(third.url).text
+    assert 'rel="next"' not in page
+    assert f'href="{reverse("courses:dashboard")}">My learning →' in page
+    client.force_login(world.outsider)
+    page = client.get(third.url).text
+    assert f'href="{third.get_parent().url}">' in page
+
+
 @pytest.mark.parametrize("enrolment_count", [1, 20])
 def test_dashboard_query_budget(client, django_assert_max_num_queries, enrolment_count):
     learner = factories.LearnerFactory()

@@ -128,7 +128,7 @@ def _create(
 ) -> Certificate:
     now = now or timezone.now()
     issued_on = timezone.localdate(now)
-    language = language or _language_of(enrolment.learner)
+    language = language or language_of(enrolment.learner)
     return Certificate.objects.create(
         enrolment=enrolment,
         serial=serial_next(year=issued_on.year),
@@ -331,7 +331,8 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
     }
 
 
-def _language_of(user) -> str:
+def language_of(user) -> str:
+    """The language a person reads: their profile's, else the site's."""
     profile = getattr(user, "profile", None)
     return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
 
@@ -379,7 +380,7 @@ def certificate_notify(*, certificate: Certificate) -> None:
     if not learner.email:
         return
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override(_language_of(learner)):
+    with translation.override(language_of(learner)):
         context = {
             "certificate": certificate,
             "mine_url": base + reverse("certificates:mine"),
@@ -388,17 +389,3 @@ def certificate_notify(*, certificate: Certificate) -> None:
         subject = render_to_string("certificates/email_issued_subject.txt", context).strip()
         body = render_to_string("certificates/email_issued.txt", context)
     send_mail(subject, body, None, [learner.email])
-
-
-def learning_record_pdf(*, learner) -> bytes:
-    language = _language_of(learner)
-    entries = selectors.learning_record(learner=learner, language=language)
-    return pdf.learning_record_pdf(
-        context={
-            "learner": learner,
-            "entries": entries,
-            "branding": selectors.branding(),
-            "today": timezone.localdate(),
-        },
-        language=language,
-    )

@@ -14,6 +14,7 @@ from django_ratelimit.core import is_ratelimited
 
 from certificates import rules, selectors, services
 from certificates.forms import LookupForm, ReasonForm, UploadForm
+from certificates.learning_record import learning_record_pdf
 from certificates.models import Certificate
 from courses.selectors import cohorts_coordinated_by
 
@@ -185,7 +186,7 @@ def download(request, pk: int):
 
 @login_required
 def learning_record(request):
-    content = services.learning_record_pdf(learner=request.user)
+    content = learning_record_pdf(learner=request.user)
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"learning-record-{timezone.localdate():%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -177,7 +177,7 @@ def _earlier_mentor(course, *, username, name, region, language, certified_on, b
         defaults={"enrolled_on": cohort.start_date, "status": Enrolment.Status.COMPLETED},
     )
     issued_at = timezone.make_aware(datetime.datetime.combine(certified_on, datetime.time(11)))
-    language = certificate_services._language_of(mentor)
+    language = certificate_services.language_of(mentor)
     certificate = Certificate.objects.create(
         enrolment=enrolment,
         serial=certificate_services.serial_next(year=certified_on.year),

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
-from certificates import pdf, services
+from certificates import learning_record, pdf, services
 from certificates.models import CertificateSettings
 from certificates.selectors import branding
 from tests import factories
@@ -193,7 +193,7 @@ def test_learning_record_lists_every_course_certified_or_not():
             )
         ),
     )
-    content = services.learning_record_pdf(learner=learner)
+    content = learning_record.learning_record_pdf(learner=learner)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "Nguyễn Văn An" in text
     assert "Artisan Baking" in text

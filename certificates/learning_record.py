@@ -3,11 +3,15 @@ language. A read (selectors and the renderer), not a write, so it lives apart fr
 
 from django.utils import timezone
 
-from certificates import pdf, selectors
+from certificates import selectors
 from certificates.services import language_of
 
 
 def learning_record_pdf(*, learner) -> bytes:
+    # Not at the top: WeasyPrint loads in about a second, which a web worker would otherwise
+    # pay with the URLconf on its first request (certificates.services.certificate_render).
+    from certificates import pdf
+
     language = language_of(learner)
     entries = selectors.learning_record(learner=learner, language=language)
     return pdf.learning_record_pdf(

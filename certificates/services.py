@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from certificates import branding as branding_images
-from certificates import pdf, rules, selectors
+from certificates import rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.services import staff_check
@@ -310,6 +310,8 @@ def certificate_render_retry(*, certificate: Certificate, by) -> Certificate:
 
 
 def certificate_pdf_context(*, certificate: Certificate) -> dict:
+    from certificates import pdf  # WeasyPrint: see certificate_render
+
     branding = selectors.branding()
     url = verification_url(certificate.verification_code)
     snapshot = dict(certificate.snapshot)
@@ -345,6 +347,12 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     )
     if certificate.render_status == Certificate.Render.RENDERED:
         return certificate
+    # Imported here, not at the top: WeasyPrint takes about a second to load, and every web
+    # worker imports this module with the URLconf on its first request (and again each time
+    # gunicorn recycles it), where no page renders a PDF. Task workers load it at start-up
+    # (certificates.pdf.warm_up).
+    from certificates import pdf
+
     try:
         content = pdf.certificate_pdf(
             context=certificate_pdf_context(certificate=certificate),

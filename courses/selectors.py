@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses import rules
@@ -57,16 +57,25 @@ def can_read_course(*, user, course: CoursePage) -> bool:
     )
 
 
-def reading_enrolment(*, user, course: CoursePage) -> Enrolment | None:
-    """The learner's enrolment through which lessons are marked done: the latest active one."""
+def reading_enrolment(
+    *, user, course: CoursePage, lesson: LessonPage | None = None
+) -> Enrolment | None:
+    """The learner's enrolment through which lessons are marked done: the latest active one.
+    With `lesson` (an original), the enrolment's `lesson_done` says whether it is done, read in
+    the same query."""
     if not user.is_authenticated:
         return None
     course = original_of(course)
-    return (
-        Enrolment.objects.filter(learner=user, cohort__course=course, status__in=READING_STATUSES)
-        .order_by("status", "-enrolled_on")  # 'active' sorts before 'completed'
-        .first()
+    enrolments = Enrolment.objects.filter(
+        learner=user, cohort__course=course, status__in=READING_STATUSES
     )
+    if lesson is not None:
+        enrolments = enrolments.annotate(
+            lesson_done=Exists(
+                LessonCompletion.objects.filter(enrolment=OuterRef("pk"), lesson_id=lesson.pk)
+            )
+        )
+    return enrolments.order_by("status", "-enrolled_on").first()  # 'active' before 'completed'
 
 
 @dataclass(frozen=True)
@@ -215,16 +224,14 @@ def lesson_page_context(*, lesson: LessonPage, user) -> dict:
     course = lesson.get_parent().specific
     siblings = list(course.lessons().defer_streamfields())
     index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
-    enrolment = reading_enrolment(user=user, course=course)
+    enrolment = reading_enrolment(user=user, course=course, lesson=lesson)
     siblings = localized_pages(siblings, queryset=LessonPage.objects.defer_streamfields())
     return {
         "course": localized_pages([course])[0],
         "original_lesson": lesson,
         "can_read": enrolment is not None or can_read_course(user=user, course=course),
         "enrolment": enrolment,
-        "is_done": bool(
-            enrolment and enrolment.lesson_completions.filter(lesson_id=lesson.pk).exists()
-        ),
+        "is_done": bool(enrolment and enrolment.lesson_done),
         "previous_lesson": siblings[index - 1] if index else None,
         "next_lesson": siblings[index + 1]
         if index is not None and index + 1 < len(siblings)

@@ -12,7 +12,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-LESSON_BUDGET = 14
+LESSON_BUDGET = 13
 COURSE_BUDGET = 14
 DASHBOARD_BUDGET = 12
 

@@ -175,6 +175,9 @@ class CoursePage(FallbackRoutingMixin, PageServingMixin, Page):
     def outcomes(self) -> list[str]:
         return [str(block.value) for block in self.learning_outcomes]
 
+    # Found with its trade when routed to (lms.pages.PageServingMixin): the page shows it.
+    route_select_related = ("trade",)
+
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")
 

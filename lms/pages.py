@@ -9,15 +9,22 @@ class PageServingMixin:
     """Routing and the view-restriction check with fewer queries, with Wagtail's answers.
 
     Wagtail finds each child on the way down in two queries (the page, then its specific row);
-    a page whose children can only be of one type finds the child in one. Wagtail checks view
-    restrictions in two (the ancestors, then their restrictions); here in one."""
+    a page whose children can only be of one type finds the child in one, with the relations
+    that the child's type names in `route_select_related` (what its own page shows). Wagtail
+    checks view restrictions in two (the ancestors, then their restrictions); here in one."""
+
+    route_select_related: tuple[str, ...] = ()
 
     def route(self, request, path_components):
         models = type(self).allowed_subpage_models()
         if not path_components or len(models) != 1:
             return super().route(request, path_components)
         try:
-            subpage = models[0].objects.child_of(self).get(slug=path_components[0])
+            children = models[0].objects.child_of(self)
+            related = getattr(models[0], "route_select_related", ())
+            if related:  # (select_related() with no names would follow every relation)
+                children = children.select_related(*related)
+            subpage = children.get(slug=path_components[0])
         except models[0].DoesNotExist as error:
             raise Http404 from error
         subpage._cached_parent_obj = self  # as Wagtail's own Page.route does: no query for it

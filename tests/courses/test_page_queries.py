@@ -13,7 +13,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 LESSON_BUDGET = 13
-COURSE_BUDGET = 14
+COURSE_BUDGET = 13
 DASHBOARD_BUDGET = 12
 
 

@@ -20,6 +20,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 # The languages a trade or region name may be given in besides the default one: each has a
@@ -64,37 +65,54 @@ def i18n_enabled() -> bool:
     return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
 
 
-# The locales looked up while one request is served (the page, its course, its neighbours all
-# ask), so that each language costs one query per request. Kept only from `request_started` to
-# `request_finished`: outside a request (commands, tasks, tests) every call reads the table.
+# The locales of the site, read once while one request is served (the page, its course, its
+# neighbours all ask, in the reader's language and the default one): one query per request for
+# every language. Kept only from `request_started` to `request_finished`: outside a request
+# (commands, tasks, tests) every call reads the table.
 _request_locales = Local()
 
 
 def locales_remember(**kwargs) -> None:
-    _request_locales.found = {}
+    _request_locales.in_request = True
+    _request_locales.by_code = None  # read on the first question
 
 
 def locales_forget(**kwargs) -> None:
-    _request_locales.found = None
+    _request_locales.in_request = False
+    _request_locales.by_code = None
+
+
+def _locale_from_table(language: str | None) -> Locale | None:
+    try:
+        if language is None:
+            return Locale.get_active()
+        return Locale.objects.get_for_language(language)
+    except (Locale.DoesNotExist, LookupError):
+        return None
+
+
+def _locale_from(by_code: dict, language: str | None) -> Locale | None:
+    """As `_locale_from_table`, from the locales already read: `Locale.get_for_language`'s
+    choice of a supported variant, and `Locale.get_active`'s fallback to the default one."""
+    codes = [language] if language else [translation.get_language(), settings.LANGUAGE_CODE]
+    for code in codes:
+        try:
+            locale = by_code.get(get_supported_content_language_variant(code))
+        except LookupError:
+            locale = None
+        if locale is not None:
+            return locale
+    return None
 
 
 def locale_for(language: str | None = None) -> Locale | None:
-    """The Wagtail locale of `language` (the active language by default); one query, once per
-    request and language."""
-    found = getattr(_request_locales, "found", None)
-    key = language or translation.get_language()
-    if found is not None and key in found:
-        return found[key]
-    try:
-        if language is None:
-            locale = Locale.get_active()
-        else:
-            locale = Locale.objects.get_for_language(language)
-    except (Locale.DoesNotExist, LookupError):
-        locale = None
-    if found is not None:
-        found[key] = locale
-    return locale
+    """The Wagtail locale of `language` (the active language by default); the locales are read
+    in one query, once per request."""
+    if not getattr(_request_locales, "in_request", False):
+        return _locale_from_table(language)
+    if _request_locales.by_code is None:
+        _request_locales.by_code = {locale.language_code: locale for locale in Locale.objects.all()}
+    return _locale_from(_request_locales.by_code, language)
 
 
 def original_of(page: Page) -> Page:

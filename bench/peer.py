@@ -97,6 +97,7 @@ class Sites:
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "INSECURE_LOCAL_HTTP": "1",
             "DATABASE_URL": f"sqlite:///{data / 'ours.sqlite3'}",
+            "BENCH_BARE_VIEW": "1",  # /bench/bare/ and /bench/frame/, the floors
             "REDIS_URL": "",
             "STATIC_ROOT": os.environ["STATIC_ROOT"],  # the cluster's, collected
             "MEDIA_ROOT": str(data / "media"),
@@ -178,30 +179,39 @@ class Sites:
 
 
 def compare(lesson, *, rounds: int, seconds: int, connections: int) -> list[list[str]]:
-    """Interleaved wrk rounds, ours vs the peer; the table's rows."""
+    """Interleaved wrk rounds, ours vs the peer: the lesson pages, and the floors of both sites
+    in the same rounds (the bare view, with no session; the frame, a logged-in person's empty
+    page through the site's middleware and base template: bench/peer/peer_site/urls.py has the
+    peer's). The table's rows; the first row carries the lesson ratio."""
     from bench.run import Page, check_answers, log_in, wrk
 
     ports = (8101, 8102)
     sites = Sites(ports, lesson_paragraphs(lesson))
     setup = sites.prepare()
     ours_text = sum(len(p) for p in sites.paragraphs)
+    ours_url, peer_url = (f"http://127.0.0.1:{port}" for port in ports)
+    targets = [
+        ("ours lesson", ours_url, Page("our lesson page", lesson.get_url(), "learner")),
+        ("peer lesson", peer_url, Page("wagtail-lms lesson page", setup["url"], "learner")),
+        ("ours frame", ours_url, Page("our empty logged-in page", "/bench/frame/", "learner")),
+        ("peer frame", peer_url, Page("its empty logged-in page", "/bench/frame/", "learner")),
+        ("ours bare", ours_url, Page("our bare view, no session", "/bench/bare/", None)),
+        ("peer bare", peer_url, Page("wagtail-lms's bare view, no session", "/bench/bare/", None)),
+    ]
+    figures: dict[str, list[dict]] = {name: [] for name, _url, _page in targets}
     try:
         sites.start()
-        ours_url, peer_url = (f"http://127.0.0.1:{port}" for port in ports)
-        targets = [
-            ("ours", [ours_url], Page("our lesson page", lesson.get_url(), "learner")),
-            ("peer", [peer_url], Page("wagtail-lms lesson page", setup["url"], "learner")),
-        ]
-        cookies = {name: log_in(urls[0], "learner") for name, urls, _page in targets}
-        figures: dict[str, list[dict]] = {"ours": [], "peer": []}
-        for name, urls, page in targets:
-            check_answers(urls, page, cookies[name])
-            wrk(urls, page, cookies[name], seconds=2, connections=connections)  # warm-up
+        cookies = {url: log_in(url, "learner") for url in (ours_url, peer_url)}
+        for _name, url, page in targets:
+            cookie = cookies[url] if page.persona else None
+            check_answers([url], page, cookie)
+            wrk([url], page, cookie, seconds=2, connections=connections)  # warm-up
         for n in range(rounds):
             print(f"lesson vs peer: round {n + 1} of {rounds} ...", file=sys.stderr, flush=True)
-            for name, urls, page in targets if n % 2 == 0 else targets[::-1]:
+            for name, url, page in targets if n % 2 == 0 else targets[::-1]:
+                cookie = cookies[url] if page.persona else None
                 figures[name].append(
-                    wrk(urls, page, cookies[name], seconds=seconds, connections=connections)
+                    wrk([url], page, cookie, seconds=seconds, connections=connections)
                 )
     finally:
         sites.stop()
@@ -209,25 +219,48 @@ def compare(lesson, *, rounds: int, seconds: int, connections: int) -> list[list
     def median(name, key):
         return statistics.median(f[key] for f in figures[name])
 
-    ratio = median("ours", "rps") / median("peer", "rps")
-    per_round = ", ".join(
-        f"{o['rps'] / p['rps']:.2f}" for o, p in zip(figures["ours"], figures["peer"], strict=True)
+    def ratio(ours, theirs):
+        return median(ours, "rps") / median(theirs, "rps")
+
+    def per_round(ours, theirs):
+        return ", ".join(
+            f"{o['rps'] / p['rps']:.2f}"
+            for o, p in zip(figures[ours], figures[theirs], strict=True)
+        )
+
+    lesson_ratio = ratio("ours lesson", "peer lesson")
+    ceiling = ratio("ours frame", "peer lesson")
+    met = "met" if lesson_ratio >= GOAL else "NOT met"
+    how = (
+        f"SQLite, 1 node, {connections} connections, median of {rounds} interleaved wrk rounds "
+        f"of {seconds} s"
     )
-    met = "met" if ratio >= GOAL else "NOT met"
-    how = f"SQLite, 1 node, {connections} connections, median of {rounds} interleaved wrk rounds"
+    notes = {
+        "ours lesson": (
+            f"{lesson_ratio:.2f}x the peer's req/s (goal >= {GOAL}x: {met}); each round "
+            f"{per_round('ours lesson', 'peer lesson')}; lesson text {ours_text} characters; {how}"
+        ),
+        "peer lesson": f"{PEER_PACKAGE}; lesson text {setup['text_chars']} characters",
+        "ours frame": (
+            f"{ratio('ours frame', 'peer frame'):.2f}x the peer's empty page (each round "
+            f"{per_round('ours frame', 'peer frame')}); {ceiling:.2f}x the peer's lesson page: "
+            f"the most our lesson page could reach with our middleware and frame "
+            f"({'above' if ceiling >= GOAL else 'below'} the goal of {GOAL}x); "
+            f"our lesson page is {ratio('ours lesson', 'ours frame'):.2f}x of it"
+        ),
+        "peer frame": (
+            f"the peer's lesson page is {ratio('peer lesson', 'peer frame'):.2f}x of it"
+        ),
+        "ours bare": (
+            f"{ratio('ours bare', 'peer bare'):.2f}x the peer's bare view (each round "
+            f"{per_round('ours bare', 'peer bare')}): the middleware alone"
+        ),
+        "peer bare": "",
+    }
     rows = []
-    for name, _urls, page in targets:
+    for name, _url, page in targets:
         errors = sum(f["socket_errors"] + f["status_errors"] for f in figures[name])
-        note = f"{how} of {seconds} s"
-        if name == "ours":
-            note += (
-                f"; {ratio:.2f}x the peer's req/s (goal >= {GOAL}x: {met}); "
-                f"each round {per_round}; lesson text {ours_text} characters"
-            )
-        else:
-            note += f"; {PEER_PACKAGE}; lesson text {setup['text_chars']} characters"
-        if errors:
-            note += f"; errors: {errors}"
+        note = notes[name] + (f"; errors: {errors}" if errors else "")
         rows.append(
             [
                 f"{page.name} `{page.path}`",
@@ -238,4 +271,4 @@ def compare(lesson, *, rounds: int, seconds: int, connections: int) -> list[list
                 note,
             ]
         )
-    return rows
+    return rows, {"lesson": lesson_ratio, "ceiling": ceiling}

@@ -63,7 +63,10 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.BENCH_BARE_VIEW:
-    urlpatterns.append(path("bench/bare/", lms_views.bench_bare, name="bench_bare"))
+    urlpatterns += [
+        path("bench/bare/", lms_views.bench_bare, name="bench_bare"),
+        path("bench/frame/", lms_views.bench_frame, name="bench_frame"),
+    ]
 
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -99,3 +99,12 @@ def bench_bare(request):
     """The benchmark's floor: Django's middleware and nothing else (no database, no template).
     Mounted only when BENCH_BARE_VIEW is on (`make bench`)."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@login_required
+def bench_frame(request):
+    """The floor of any page a logged-in person reads: the whole middleware (session, user,
+    language, CSRF, idle time-out, lockouts) and the site frame (templates/base.html with its
+    navigation) around no content at all. Mounted only when BENCH_BARE_VIEW is on (`make
+    bench`, docs/performance.md)."""
+    return render(request, "lms/bench_frame.html")

@@ -64,6 +64,11 @@ def short_weekday_date(value, language: str | None = None) -> str:
     return format_skeleton("MMMEd", _day(value), locale=_locale(language))
 
 
+def month_name(value, language: str | None = None) -> str:
+    """'Mar', 'mar', 'mar.': a month's short name, as a chart labels its columns."""
+    return format_skeleton("MMM", _day(value), locale=_locale(language))
+
+
 def weekday_date(value, language: str | None = None) -> str:
     """'Fri, 4 Dec 2026': a session's day, where the weekday helps."""
     if value in (None, ""):

@@ -259,6 +259,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
     "health": everyone(),
+    "favicon": everyone(),  # the site's icon
     # Practical assessments
     "assessments:queue": logged_in(learner_a=REDIRECT, learner_b=REDIRECT),  # to "My results"
     "assessments:results": logged_in(),

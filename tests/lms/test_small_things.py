@@ -99,4 +99,4 @@ def test_a_list_of_things_needed_is_plain_bullets(world):
     html = str(value)
     assert "☐" not in html
     assert "list-unstyled" not in html
-    assert "<li class=\"mb-1\">Flour</li>" in html
+    assert '<li class="mb-1">Flour</li>' in html

@@ -3,12 +3,25 @@ index, where the courses are, rather than at the root of every language's tree.
 
 Wagtail starts a page chooser at the highest common ancestor of the pages it may choose; with a
 tree per language that is the root. Cohorts and checklists point at the original courses
-(lms/i18n.py), so the chooser starts at the index of the default language."""
+(lms/i18n.py), so the chooser starts at the index of the default language: its modal is opened at
+`choose-course/`, which browses from that index, and at `choose-course/<id>/` (where Wagtail's
+script asks once a course is chosen, to open at the chosen course's parent) as Wagtail does."""
+
+import functools
 
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Locale
 
 from courses.models import CourseIndexPage, CoursePage
+
+
+@functools.cache
+def _browse():
+    # Imported here: models (a checklist's panels) import this module before Wagtail's views
+    # can be loaded.
+    from wagtail.admin.views.chooser import BrowseView
+
+    return BrowseView.as_view()
 
 
 def course_index() -> CourseIndexPage | None:
@@ -19,14 +32,18 @@ def course_index() -> CourseIndexPage | None:
     )
 
 
+def browse_courses(request, parent_page_id: int | None = None):
+    """Wagtail's page chooser, starting at the course index unless told where."""
+    if parent_page_id is None:
+        index = course_index()
+        if index is None:
+            return _browse()(request)
+        parent_page_id = index.pk
+    return _browse()(request, parent_page_id=parent_page_id)
+
+
 class CourseChooser(AdminPageChooser):
+    chooser_modal_url_name = "courses_choose_course"
+
     def __init__(self, **kwargs):
         super().__init__(target_models=[CoursePage], **kwargs)
-
-    def get_js_init_options(self, id_, name, value_data):
-        opts = super().get_js_init_options(id_, name, value_data)
-        if "parentId" not in opts:
-            index = course_index()
-            if index is not None:
-                opts["parentId"] = index.pk
-        return opts

@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from courses.blocks import LessonBodyBlock
-from courses.choosers import CourseChooser, course_index
+from courses.choosers import course_index
 from courses.models import Cohort
 from lms.models import OrganisationSettings
 from tests.courses.admin_links import url
@@ -75,20 +75,28 @@ def test_every_block_field_label_is_capitalised():
 
 def test_the_course_chooser_opens_at_the_course_index(client, world):
     index = course_index()
-    assert index is not None
     assert world.course.get_parent().pk == index.pk
-    options = CourseChooser().get_js_init_options("id_course", "course", None)
-    assert options["parentId"] == index.pk
     client.force_login(world.superuser)
-    html = client.get(url(Cohort, "add")).text
-    assert f'"parentId": {index.pk}' in html or f"&quot;parentId&quot;: {index.pk}" in html
+    form = client.get(url(Cohort, "add")).text
+    assert 'data-chooser-url="/admin/choose-course/"' in form
+    modal = client.get("/admin/choose-course/", {"page_type": "courses.coursepage"})
+    assert modal.status_code == 200
+    assert modal.json()["parent_page_id"] == index.pk
+    assert world.course.title in modal.json()["html"]
 
 
-def test_a_chosen_course_keeps_the_chooser_at_its_own_parent(world):
-    chooser = CourseChooser()
-    value = chooser.get_value_data(world.course.pk)
-    options = chooser.get_js_init_options("id_course", "course", value)
-    assert options["parentId"] == world.course.get_parent().pk
+def test_a_chosen_course_reopens_the_chooser_at_its_parent(client, world):
+    # Wagtail's script then asks for choose-course/<parent id>/.
+    client.force_login(world.superuser)
+    parent = world.course.get_parent()
+    modal = client.get(f"/admin/choose-course/{parent.pk}/", {"page_type": "courses.coursepage"})
+    assert modal.json()["parent_page_id"] == parent.pk
+
+
+def test_the_course_chooser_is_for_staff_only(client, world):
+    client.force_login(world.learner_a)
+    response = client.get("/admin/choose-course/")
+    assert response.status_code in (302, 403)
 
 
 def test_a_list_of_things_needed_is_plain_bullets(world):

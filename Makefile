@@ -47,10 +47,12 @@ compiled-messages: $(BIN)/.installed
 messages: $(BIN)/.installed
 	$(BIN)/python manage.py makemessages -l es -l it -l pt --no-location --no-obsolete --ignore='.venv/*' --ignore='node_modules/*' --ignore='static_collected/*' --ignore='tests/*' --ignore='bench/*'
 
+# Links sent out (certificates, QR codes, e-mails) point at the port served: `make run PORT=8111`.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo --if-empty
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py seed_demo --if-empty
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

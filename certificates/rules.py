@@ -6,13 +6,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.attendance.rules import AttendanceSummary
 from assessments.practical.rules import PracticalResult
+from lms.formats import medium_date, percent
 
 WITHDRAWN = "withdrawn"
 
@@ -50,7 +49,7 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
         if facts.withdrawn_on:
             reasons.append(
                 _("Withdrew from the cohort on %(date)s.")
-                % {"date": date_format(facts.withdrawn_on, "DATE_FORMAT")}
+                % {"date": medium_date(facts.withdrawn_on)}
             )
         else:
             reasons.append(_("Withdrew from the cohort."))
@@ -70,14 +69,14 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
         elif not summary.threshold_reached:
             reasons.append(
                 _(
-                    "Attendance is %(rate)s%% (%(attended)s of %(counted)s sessions); "
-                    "%(threshold)s%% is required."
+                    "Attendance is %(rate)s (%(attended)s of %(counted)s sessions); "
+                    "%(threshold)s is required."
                 )
                 % {
-                    "rate": floatformat(summary.rate_whole_course, -2),
+                    "rate": percent(summary.rate_whole_course),
                     "attended": summary.attended,
                     "counted": summary.counted_whole_course,
-                    "threshold": threshold,
+                    "threshold": percent(threshold),
                 }
             )
 

@@ -90,6 +90,8 @@ class QueueRow:
     enrolment: Enrolment
     eligibility: rules.Eligibility
     certificate: Certificate | None  # the current one (valid or revoked), if any
+    # The learner's attendance as the attendance pages show it (None: not required, no data).
+    attendance: AttendanceSummary | None = None
 
     @property
     def certifiable(self) -> bool:
@@ -135,6 +137,7 @@ def certify_rows(
             enrolment=enrolment,
             eligibility=rules.eligibility(facts[enrolment.pk]),
             certificate=current.get(enrolment.pk),
+            attendance=facts[enrolment.pk].attendance,
         )
         for enrolment in enrolments
     }

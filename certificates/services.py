@@ -43,7 +43,7 @@ def _language_checked(language: str | None) -> str | None:
 
 
 def verification_url(code: str) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = settings.SITE_URL
     return base + reverse("verify:detail", kwargs={"code": code})
 
 
@@ -326,7 +326,7 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
         "s": snapshot,
         "verification_url": url,
         "short_code": rules.verification_short_code(certificate.verification_code),
-        "verify_page_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("verify:lookup"),
+        "verify_page_url": settings.SITE_URL + reverse("verify:lookup"),
         "qr_data_uri": pdf.qr_data_uri(url),
         "logo_data_uri": pdf.image_data_uri(branding.logo),
         "signature_data_uri": pdf.image_data_uri(branding.signature),
@@ -387,7 +387,7 @@ def certificate_notify(*, certificate: Certificate) -> None:
     learner = certificate.enrolment.learner
     if not learner.email:
         return
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = settings.SITE_URL
     with translation.override(language_of(learner)):
         context = {
             "certificate": certificate,

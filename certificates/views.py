@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,6 +53,9 @@ def queue(request, cohort_id: int):
             "cohort": cohort,
             "rows": rows,
             "certifiable_count": sum(1 for row in rows if row.certifiable),
+            # What every certificate issued here will carry (its link and QR code): seen before
+            # anyone certifies, so that a wrong address is caught before it is printed.
+            "verify_page_url": settings.SITE_URL + reverse("verify:lookup"),
             "batches": cohort.certificate_batches.all()[:5],
         },
     )

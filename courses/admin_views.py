@@ -252,6 +252,8 @@ class EnrolmentEditView(ServiceErrorsAsFormErrorsMixin, ScopedEditView):
 # --- CSV enrolment import --------------------------------------------------------------------
 
 SESSION_KEY = "courses.enrolment_import.%s"
+# The enrolments the last confirmed import of a cohort made, shown on the page it returns to.
+DONE_SESSION_KEY = "courses.enrolment_import_done.%s"
 
 
 def _fingerprint(records) -> str:
@@ -312,6 +314,15 @@ class EnrolmentImportView(WagtailAdminTemplateMixin, TemplateView):
             }
         )
         context.setdefault("form", EnrolmentImportForm())
+        done = self.request.session.get(DONE_SESSION_KEY % self.cohort.pk)
+        if done and self.request.method == "GET" and "done" in self.request.GET:
+            context["imported"] = list(
+                Enrolment.objects.filter(pk__in=done["enrolments"], cohort=self.cohort)
+                .select_related("learner__profile")
+                .order_by("learner__profile__printed_name", "pk")
+            )
+            context["new_learner_ids"] = set(done["new_learners"])
+            context["enrolments_url"] = reverse(Enrolment.snippet_viewset.get_url_name("list"))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -373,7 +384,13 @@ class EnrolmentImportView(WagtailAdminTemplateMixin, TemplateView):
                 ]
             ),
         )
-        return redirect(Enrolment.snippet_viewset.get_url_name("list"))
+        # Back to this page, which lists the enrolments just made (the list of every enrolment,
+        # ordered by learner, would bury them among the others).
+        request.session[DONE_SESSION_KEY % self.cohort.pk] = {
+            "enrolments": [e.pk for e in result.enrolments],
+            "new_learners": [u.pk for u in result.new_learners],
+        }
+        return redirect(reverse("courses_enrolment_import", args=[self.cohort.pk]) + "?done=1")
 
 
 def enrolment_import_sample(request):

@@ -6,10 +6,10 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         required=False,
         help_text=_("Describe the image for people who cannot see it."),
     )
@@ -21,8 +21,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("video link"))
-    caption = blocks.CharBlock(label=_("caption"), required=False)
+    video = EmbedBlock(label=_("Video link"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
 
     class Meta:
         icon = "media"
@@ -31,8 +31,8 @@ class VideoBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    description = blocks.CharBlock(label=_("description"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False)
 
     class Meta:
         icon = "doc-full"
@@ -42,11 +42,11 @@ class DocumentBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        label=_("kind"),
+        label=_("Kind"),
         choices=[("tip", _("Tip")), ("warning", _("Warning"))],
         default="tip",
     )
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link"])
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
 
     class Meta:
         icon = "warning"
@@ -55,8 +55,8 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False)
-    steps = blocks.ListBlock(blocks.TextBlock(label=_("step")), label=_("steps"))
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    steps = blocks.ListBlock(blocks.TextBlock(label=_("Step")), label=_("Steps"))
 
     class Meta:
         icon = "list-ol"
@@ -65,12 +65,15 @@ class StepsBlock(blocks.StructBlock):
 
 
 class ChecklistBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False)
-    items = blocks.ListBlock(blocks.CharBlock(label=_("item")), label=_("items"))
+    """A list of what a lesson needs (ingredients, tools), shown as plain bullets: nothing on the
+    page can be ticked, so nothing looks as if it could (no "☐")."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Item")), label=_("Items"))
 
     class Meta:
-        icon = "tasks"
-        label = _("Checklist")
+        icon = "list-ul"
+        label = _("List of things needed")
         template = "blocks/checklist.html"
 
 

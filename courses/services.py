@@ -4,13 +4,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from courses import rules, selectors
 from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, Session
 from courses.signals import schedule_changed
+from lms.formats import medium_date
 
 MSG_ALREADY_ENROLLED = _("%(learner)s is already enrolled in %(cohort)s.")
 MSG_COHORT_FULL = _("%(cohort)s is full (%(capacity)s places).")
@@ -86,7 +87,7 @@ def cohort_dates_check(
     errors = {
         field: ValidationError(
             COHORT_DATE_MESSAGES[conflict.refusal],
-            params={"date": formats.date_format(conflict.day, "DATE_FORMAT")},
+            params={"date": medium_date(conflict.day)},
         )
         for field, conflict in conflicts.items()
         if conflict is not None
@@ -177,7 +178,7 @@ def enrolment_withdraw(
         earliest = rules.withdrawal_earliest_day(enrolled_on=enrolment.enrolled_on, today=today)
         errors["withdrawn_on"] = ValidationError(
             MSG_WITHDRAWN_BEFORE_ENROLMENT,
-            params={"date": formats.date_format(earliest, "DATE_FORMAT")},
+            params={"date": medium_date(earliest)},
         )
     if errors:
         raise ValidationError(errors)

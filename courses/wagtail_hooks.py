@@ -17,6 +17,7 @@ from courses.admin_views import (
     EnrolmentPermissionPolicy,
     PersonPermissionPolicy,
 )
+from courses.choosers import CourseChooser, browse_courses
 from courses.models import Cohort, CoursePage, Enrolment, Trade
 from courses.services import course_rules_change_log
 from lms.choosers import CreationOffChooserViewSet
@@ -163,7 +164,7 @@ class CohortViewSet(ScopedSnippetViewSet):
     edit_handler = ObjectList(
         [
             # Only administrators (who may add cohorts) move a cohort or change who coordinates it.
-            FieldPanel("course", permission="courses.add_cohort"),
+            FieldPanel("course", widget=CourseChooser, permission="courses.add_cohort"),
             FieldPanel("name"),
             FieldRowPanel([FieldPanel("region"), FieldPanel("location")]),
             FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -308,6 +309,12 @@ def register_enrolment_import_urls():
             "enrolment-import/<int:cohort_id>/",
             admin_views.EnrolmentImportView.as_view(),
             name="courses_enrolment_import",
+        ),
+        path("choose-course/", browse_courses, name="courses_choose_course"),
+        path(
+            "choose-course/<int:parent_page_id>/",
+            browse_courses,
+            name="courses_choose_course_child",
         ),
     ]
 

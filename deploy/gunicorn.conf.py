@@ -65,6 +65,6 @@ def on_starting(server):
     from django.core import checks
 
     django.setup()
-    errors = [m for m in checks.run_checks(tags=[checks.Tags.caches]) if m.is_serious()]
+    errors = [m for m in checks.run_checks(tags=[checks.Tags.caches, "site"]) if m.is_serious()]
     if errors:
         raise SystemExit("\n".join(str(error) for error in errors))

@@ -111,7 +111,7 @@ def suppressed_rows(people: Sequence[int]) -> set[int]:
 
 def percent(numerator, denominator) -> Decimal | None:
     """numerator / denominator in percent, with the one precision of every rate on the site:
-    `assessments.attendance.rules.rate` (hundredths, cut, never rounded up)."""
+    `assessments.attendance.rules.rate` (one decimal, cut, never rounded up)."""
     return attendance_rules.rate(Fraction(numerator), denominator or 0)
 
 

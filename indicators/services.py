@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -11,6 +10,7 @@ from courses.models import Enrolment
 from courses.selectors import cohorts_coordinated_by
 from indicators import rules
 from indicators.models import FollowUp
+from lms.formats import medium_date
 
 MSG_NOT_COORDINATOR = _("Only a coordinator of this learner's cohort may record follow-ups.")
 MSG_WITHDRAWN = _("This learner withdrew from the cohort: there is nothing to follow up.")
@@ -46,7 +46,7 @@ def followup_record(
         raise ValidationError(
             MSG_NOT_YET
             % {
-                "date": date_format(rules.follow_up_due_on(end_date=end_date, months=months)),
+                "date": medium_date(rules.follow_up_due_on(end_date=end_date, months=months)),
                 "months": months,
             }
         )

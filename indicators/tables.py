@@ -6,13 +6,13 @@ a dash on the page and stays empty in an export. Every text cell of an export go
 
 from dataclasses import dataclass
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from assessments.attendance.rules import spreadsheet_safe
 from indicators import rules
 from indicators.selectors import Indicators
+from lms.formats import percent
 from lms.models import Profile
 
 SUPPRESSED = _("fewer than 5")
@@ -51,8 +51,8 @@ class Shown:
         if self.value is None:
             return "\u2013"  # an en dash: nothing to measure
         if self.percent:
-            # Shown as every rate on the site is (templates: floatformat:"-2").
-            return f"{floatformat(self.value, -2)}%"
+            # Shown as every rate on the site is, the reader's way (lms.formats).
+            return percent(self.value)
         return str(self.value)
 
     @property

@@ -9,7 +9,7 @@ class LmsConfig(AppConfig):
     verbose_name = _("LMS")
 
     def ready(self):
-        from lms import i18n, site_frame
+        from lms import checks, i18n, site_frame  # noqa: F401 (checks registers itself)
         from lms.services import roles_ensure_after_migrate
 
         request_started.connect(i18n.locales_remember, dispatch_uid="lms_locales_remember")

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import verify_urlpatterns
-from lms import health
+from lms import favicon, health
 from lms import views as lms_views
 from lms.forms import PasswordResetForm
 
@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
     path("health/", health.health, name="health"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("assessments/", include("assessments.practical.urls")),
     path("my-data/", include("privacy.urls")),
     path("attendance/", include("assessments.attendance.urls")),

@@ -1,6 +1,7 @@
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from lms.formats import medium_date
 
 
 class VolunteerForm(forms.Form):
@@ -24,7 +25,7 @@ class AcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = cohorts
         self.fields["cohort"].label_from_instance = lambda c: (
-            f"{c.course.title} · {c.name} · {c.region} ({date_format(c.start_date)})"
+            f"{c.course.title} · {c.name} · {c.region} ({medium_date(c.start_date)})"
         )
 
 

@@ -54,7 +54,7 @@ def _email(*, person, template: str, context: dict) -> None:
     the decision: the person also sees it on their dashboard."""
     if not person.email:
         return
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = settings.SITE_URL
     try:
         with translation.override(_language_of(person)):
             context = {"person": person, "mentors_url": base + reverse("mentors:home"), **context}

@@ -93,14 +93,15 @@ def is_attended(status: str, policy: AttendancePolicy) -> bool:
 
 
 def rate(attended: int | Fraction, counted: int) -> Decimal | None:
-    """attended / counted as a percentage with two decimals, rounded down (never up: 89.999...%
-    shows as 89.99%, not 90.00%). None when nothing counts. The one rate of the site: the
-    attendance pages, the certify queue, the certificate and the indicators (whose means of
-    rates pass an exact Fraction) all show this figure, with floatformat:"-2"."""
+    """attended / counted as a percentage with one decimal, cut (never rounded up: 89.96...%
+    is 89.9%, not 90.0%). None when nothing counts. The one rate of the site: the attendance
+    pages, the certify queue, the caseload, the certificate, the indicators (whose means of
+    rates pass an exact Fraction) and the exports all show this figure, through lms.formats
+    (`percent` on staff pages, `percent_whole` for learners, the Decimal itself in exports)."""
     if counted == 0:
         return None
-    hundredths = attended * 10_000 // counted
-    return Decimal(hundredths).scaleb(-2)
+    tenths = attended * 1_000 // counted
+    return Decimal(int(tenths)).scaleb(-1)
 
 
 def meets(attended: int, counted: int, threshold: int) -> bool:

@@ -22,7 +22,7 @@ def at_risk_notify(enrolment_ids: list[int]) -> int:
         .select_related("enrolment__learner__profile", "enrolment__cohort__course")
         .prefetch_related("enrolment__cohort__coordinators__profile")
     )
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("attendance:at_risk")
+    link = settings.SITE_URL + reverse("attendance:at_risk")
     sent = 0
     for risk in risks:
         enrolment = risk.enrolment

@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from courses.choosers import CourseChooser
 from courses.models import CoursePage, Enrolment
 from lms.storage import private_storage
 
@@ -87,7 +88,7 @@ class AssessmentTemplate(ClusterableModel):
 
     base_form_class = AssessmentTemplateForm
     panels = [
-        FieldRowPanel([FieldPanel("course"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("course", widget=CourseChooser), FieldPanel("name")]),
         FieldPanel("learner_instructions"),
         FieldPanel("assessor_instructions"),
         MultiFieldPanel(

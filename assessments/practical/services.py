@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -14,6 +14,7 @@ from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evi
 from assessments.practical import rules, selectors
 from courses.models import Enrolment
 from courses.services import staff_check
+from lms.formats import medium_date
 
 MSG_NOT_COHORT_STAFF = _("Only a trainer or coordinator of this learner's cohort can assess.")
 MSG_WRONG_COURSE = _("This practical assessment belongs to another course.")
@@ -106,7 +107,7 @@ def _check_assessment_date(
         if refusal is rules.DateRefusal.AFTER_WITHDRAWAL
         else rules.assessment_earliest_day(**dates)
     )
-    params = {"date": formats.date_format(day, "DATE_FORMAT"), "learner": enrolment.learner}
+    params = {"date": medium_date(day), "learner": enrolment.learner}
     error = ValidationError(DATE_MESSAGES[refusal], params=params)
     raise ValidationError({field: error}) if field else error
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from courses import rules, selectors
 from courses.imports.parsing import EMAIL_MAX_LENGTH, MSG_FILE_NOT_ENOUGH_PLACES, NAME_MAX_LENGTH
 from courses.models import Cohort, Enrolment
+from lms.formats import medium_date
 from lms.i18n import NAME_LANGUAGES
 from lms.models import Region, User
 
@@ -280,7 +281,7 @@ def validate_rows(*, cohort: Cohort, records: list[dict[str, str]], by) -> Impor
         if already:
             row.errors.append(str(MSG_ROW_ALREADY_ENROLLED % {"learner": row.learner}))
         if row.enrolled_on and row.enrolled_on > cohort.end_date:
-            row.errors.append(str(MSG_ROW_DATE_AFTER_END % {"end": cohort.end_date.isoformat()}))
+            row.errors.append(str(MSG_ROW_DATE_AFTER_END % {"end": medium_date(cohort.end_date)}))
         if already or row.duplicate_of is not None:
             continue
         # Every other row would take a place, in file order, so the file's own rows count too.

@@ -99,7 +99,7 @@ def enrolments_import_csv(*, cohort: Cohort, rows: list[dict[str, str]], by) -> 
 def welcome_emails_send(*, learner_ids: list[int], cohort_id: int) -> int:
     """Email each new learner a link to choose a password, in their preferred language."""
     cohort = Cohort.objects.select_related("course").get(pk=cohort_id)
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = settings.SITE_URL
     sent = 0
     for user in User.objects.filter(pk__in=learner_ids).select_related("profile"):
         if not user.email:

@@ -103,6 +103,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.site_frame.context",
             ],
+            # Dates and rates the reader's way in every template, e-mail and PDF (lms/formats.py).
+            "builtins": ["lms.templatetags.formats"],
         },
     },
 ]
@@ -164,8 +166,17 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The site's public address, carried by every link sent out: e-mails, certificates and their QR
+# codes, the admin. `make run PORT=8111` sets SITE_URL=http://127.0.0.1:8111; production must set
+# it (lms/checks.py, docs/deployment.md).
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+SITE_URL_REQUIRED = False
+WAGTAILADMIN_BASE_URL = SITE_URL
+# The admin's title when no organisation name is set (Settings > Organisation); the admin shows
+# that name once it is (lms/wagtail_hooks.py).
 WAGTAIL_SITE_NAME = "LMS"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# No Gravatar: many sites have no internet, and a face from a third party tells it who looks.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Course content is translated page by page (wagtail.contrib.simple_translation): the tree of
 # LANGUAGE_CODE holds the originals, which cohorts and certificates point at (lms/i18n.py).

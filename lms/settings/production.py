@@ -18,6 +18,11 @@ def _required(name: str) -> str:
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
+# The public address every certificate, QR code and e-mail carries: no default here, and the
+# system check lms.E001 refuses to run the site without it (lms/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_URL_REQUIRED = True
+WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

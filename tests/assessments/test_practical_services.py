@@ -6,11 +6,12 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import formats, timezone
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from assessments.models import Attempt, Evidence, Review
 from assessments.practical import rules, services
+from lms.formats import medium_date
 from tests import factories
 from tests.assessments.practical import bread_template, confirmed, recorded
 
@@ -240,9 +241,7 @@ def test_assessment_date_before_the_cohort_started_is_refused_on_the_date(world,
                 attempt=attempt, by=world.trainer_x, marks=marks, feedback="x", assessed_on=day
             )
         [message] = error.value.message_dict["assessed_on"]
-        assert message == str(services.MSG_DATE_BEFORE_COHORT_START) % {
-            "date": formats.date_format(start, "DATE_FORMAT")
-        }
+        assert message == str(services.MSG_DATE_BEFORE_COHORT_START) % {"date": medium_date(start)}
         assert attempt_state(attempt) == before  # nothing written
     services.attempt_record(
         attempt=attempt, by=world.trainer_x, marks=marks, feedback="x", assessed_on=start
@@ -270,8 +269,7 @@ def test_no_attempt_before_the_cohort_starts(world, bread):
             enrolment=world.enrolment_a, template=bread, assessor=world.trainer_x
         )
     assert error.value.messages == [
-        str(services.MSG_COHORT_NOT_STARTED)
-        % {"date": formats.date_format(world.cohort_x.start_date, "DATE_FORMAT")}
+        str(services.MSG_COHORT_NOT_STARTED) % {"date": medium_date(world.cohort_x.start_date)}
     ]
     assert not Attempt.objects.exists()
 
@@ -289,9 +287,7 @@ def test_a_late_joiner_is_not_assessed_before_enrolling(world, bread):
             assessed_on=joined - datetime.timedelta(days=1),
         )
     [message] = error.value.message_dict["assessed_on"]
-    assert f"on or after {formats.date_format(joined, 'DATE_FORMAT')}, when {late.learner}" in (
-        message
-    )
+    assert f"on or after {medium_date(joined)}, when {late.learner}" in (message)
     services.attempt_record(
         attempt=attempt, by=world.trainer_x, marks={}, feedback="", assessed_on=joined
     )
@@ -319,7 +315,7 @@ def test_an_attempt_is_not_dated_after_the_learner_withdrew(world, bread):
             )
         [message] = error.value.message_dict["assessed_on"]
         assert message == str(services.MSG_DATE_AFTER_WITHDRAWAL) % {
-            "date": formats.date_format(withdrew, "DATE_FORMAT"),
+            "date": medium_date(withdrew),
             "learner": world.learner_a,
         }
         assert attempt_state(attempt) == before  # nothing written

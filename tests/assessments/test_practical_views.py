@@ -7,10 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from assessments.models import Attempt, Evidence, Review
 from assessments.practical import services
+from lms.formats import medium_date
 from tests import factories
 from tests.assessments.practical import bread_template, confirmed, recorded
 
@@ -128,7 +129,7 @@ def test_a_date_before_the_cohort_is_explained_on_the_date_field(client, world, 
         f"/assessments/attempts/{attempt.pk}/record/", {**data, "assessed_on": "2000-01-01"}
     )
     assert response.status_code == 200
-    start = formats.date_format(world.cohort_x.start_date, "DATE_FORMAT")
+    start = medium_date(world.cohort_x.start_date)
     error = re.search(r'<[^>]*id="error_1_id_assessed_on"[^>]*>(.*?)</', response.text, re.S)
     assert error, "the message belongs next to the date"
     assert f"Enter a date on or after {start}, when the cohort started." in error.group(1)
@@ -347,7 +348,7 @@ def test_the_queue_says_when_a_learner_can_first_be_assessed(client, world, brea
 
     page = client.get("/assessments/").text
 
-    day = formats.date_format(joins, "DATE_FORMAT")
+    day = medium_date(joins)
     assert f"Can be assessed from {day}" in page
     assert f"/assessments/start/{world.enrolment_a.pk}/" not in page
 

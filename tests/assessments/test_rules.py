@@ -1,6 +1,7 @@
 """The attendance rules at their boundaries, without a database (DOMAIN.md)."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -20,7 +21,7 @@ def held_all(**statuses) -> SessionCounts:
 
 def test_nine_of_ten_at_ninety_percent_meets():
     summary = summarise(held_all(present=9, absent=1), DEFAULT)
-    assert summary.rate_whole_course == Decimal("90.00")
+    assert summary.rate_whole_course == Decimal("90.0")
     assert summary.meets_threshold
     assert not summary.at_risk
 
@@ -29,8 +30,8 @@ def test_twenty_six_of_twenty_nine_does_not_meet_and_is_not_rounded_up():
     summary = summarise(held_all(present=26, absent=3), DEFAULT)
     assert not summary.meets_threshold
     assert summary.at_risk
-    # 89.655...% is shown rounded down, never as 89.66% or 90%.
-    assert summary.rate_whole_course == Decimal("89.65")
+    # 89.655...% is cut to one decimal, never rounded up to 89.7% or 90%.
+    assert summary.rate_whole_course == Decimal("89.6")
 
 
 def test_just_below_threshold_by_a_hair_fails():
@@ -38,8 +39,30 @@ def test_just_below_threshold_by_a_hair_fails():
     assert not rules.meets(899, 1000, 90)
     assert not rules.meets(8999, 10000, 90)
     assert rules.meets(9000, 10000, 90)
-    assert rules.rate(8999, 10000) == Decimal("89.99")
-    assert rules.rate(2, 3) == Decimal("66.66")
+    assert rules.rate(8999, 10000) == Decimal("89.9")
+    assert rules.rate(2, 3) == Decimal("66.6")
+
+
+@pytest.mark.parametrize(
+    ("attended", "counted", "shown"),
+    [
+        (8996, 10000, "89.9"),  # 89.96%: cut, never rounded up to 90.0
+        (8999, 10000, "89.9"),
+        (9000, 10000, "90.0"),  # exactly 90: one decimal all the same
+        (1, 3, "33.3"),
+        (10, 10, "100.0"),
+        (0, 7, "0.0"),
+        (Fraction(179, 2), 100, "89.5"),  # a mean of rates, exact (indicators)
+        (Fraction(8999, 100), 100, "89.9"),
+    ],
+)
+def test_the_rate_has_one_decimal_cut(attended, counted, shown):
+    assert str(rules.rate(attended, counted)) == shown
+
+
+def test_no_rate_when_nothing_counts():
+    assert rules.rate(0, 0) is None
+    assert rules.rate(Fraction(0), 0) is None
 
 
 def test_zero_counted_sessions_cannot_meet_a_required_threshold():
@@ -63,7 +86,7 @@ def test_attendance_not_required_is_met_with_no_sessions():
 @pytest.mark.parametrize(
     ("policy", "counted", "rate", "meets"),
     [
-        (DEFAULT, 4, Decimal("0.00"), False),  # excused stays in: 0 of 4
+        (DEFAULT, 4, Decimal("0.0"), False),  # excused stays in: 0 of 4
         (EXCUSED_REMOVED, 0, None, False),  # excused removed: nothing counts, cannot meet
     ],
 )
@@ -78,9 +101,9 @@ def test_all_excused_under_both_policies(policy, counted, rate, meets):
 
 def test_excused_removed_from_denominator_lifts_the_rate():
     counts = held_all(present=9, excused=1, absent=1)
-    assert summarise(counts, DEFAULT).rate_whole_course == Decimal("81.81")
+    assert summarise(counts, DEFAULT).rate_whole_course == Decimal("81.8")
     assert not summarise(counts, DEFAULT).meets_threshold
-    assert summarise(counts, EXCUSED_REMOVED).rate_whole_course == Decimal("90.00")
+    assert summarise(counts, EXCUSED_REMOVED).rate_whole_course == Decimal("90.0")
     assert summarise(counts, EXCUSED_REMOVED).meets_threshold
 
 
@@ -95,10 +118,10 @@ def test_late_counts_by_default_and_not_when_the_course_says_so():
 def test_so_far_is_not_the_whole_course():
     # Five of five so far, twenty sessions in all: 100% so far, but not met yet, and not at risk.
     summary = summarise(SessionCounts(scheduled=20, held=5, present=5), DEFAULT)
-    assert summary.rate_so_far == Decimal("100.00")
-    assert summary.rate_whole_course == Decimal("25.00")
+    assert summary.rate_so_far == Decimal("100.0")
+    assert summary.rate_whole_course == Decimal("25.0")
     assert summary.remaining == 15
-    assert summary.best_reachable == Decimal("100.00")
+    assert summary.best_reachable == Decimal("100.0")
     assert not summary.meets_threshold
     assert not summary.at_risk
     assert summary.sessions_needed == 13  # 18 of 20 needed
@@ -109,11 +132,11 @@ def test_at_risk_when_even_every_remaining_session_is_not_enough():
     # 20 sessions at 90% allow 2 misses: the second is fine, the third puts the learner at risk.
     two_missed = summarise(SessionCounts(scheduled=20, held=10, present=8, absent=2), DEFAULT)
     assert not two_missed.at_risk
-    assert two_missed.best_reachable == Decimal("90.00")
+    assert two_missed.best_reachable == Decimal("90.0")
     assert two_missed.can_miss == 0
     three_missed = summarise(SessionCounts(scheduled=20, held=10, present=7, absent=3), DEFAULT)
     assert three_missed.at_risk
-    assert three_missed.best_reachable == Decimal("85.00")
+    assert three_missed.best_reachable == Decimal("85.0")
     assert three_missed.can_miss is None
 
 
@@ -136,7 +159,7 @@ def test_withdrawn_learner_neither_meets_nor_is_at_risk():
     # Withdrawn after 6 sessions, all attended: nothing remains for them, no warning, no pass.
     summary = summarise(SessionCounts(scheduled=6, held=6, present=6, withdrawn=True), DEFAULT)
     assert summary.remaining == 0
-    assert summary.rate_so_far == Decimal("100.00")
+    assert summary.rate_so_far == Decimal("100.0")
     assert not summary.meets_threshold
     assert not summary.at_risk
 
@@ -184,13 +207,13 @@ def test_a_threshold_of_one_percent_is_exact_too(present, absent, meets):
 
 def test_late_not_counted_with_excused_removed():
     # 10 sessions: 6 present, 2 late, 1 excused, 1 absent. Late is not attended; the excused
-    # session leaves the denominator: 6 of 9 = 66.66%, not 8 of 9 nor 6 of 10.
+    # session leaves the denominator: 6 of 9 = 66.6%, not 8 of 9 nor 6 of 10.
     policy = AttendancePolicy(late_counts_as_attended=False, excused_removed_from_denominator=True)
     summary = summarise(held_all(present=6, late=2, excused=1, absent=1), policy)
     assert (summary.attended, summary.counted_whole_course) == (6, 9)
-    assert summary.rate_whole_course == Decimal("66.66")
+    assert summary.rate_whole_course == Decimal("66.6")
     assert not summary.meets_threshold
-    # At 66%, 6 of 9 (66.66%) passes; at 67% it does not (no rounding up).
+    # At 66%, 6 of 9 (66.66...%) passes; at 67% it does not (no rounding up).
     at_66 = AttendancePolicy(
         threshold=66, late_counts_as_attended=False, excused_removed_from_denominator=True
     )

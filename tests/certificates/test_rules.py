@@ -80,7 +80,7 @@ def test_attendance_threshold_is_exact(attended, counted, threshold, met):
 
 def test_attendance_reason_names_rate_counts_and_threshold():
     decision = rules.eligibility(facts(attendance=summary(26, 29)))
-    assert decision.reasons == ("Attendance is 89.65% (26 of 29 sessions); 90% is required.",)
+    assert decision.reasons == ("Attendance is 89.6% (26 of 29 sessions); 90% is required.",)
 
 
 def test_the_decision_uses_every_session_of_the_cohort_not_only_those_held():
@@ -139,11 +139,9 @@ def test_required_lessons_boundary(done, eligible):
 def test_withdrawn_enrolment_is_not_eligible():
     withdrawn = facts(enrolment_status="withdrawn", withdrawn_on=datetime.date(2026, 3, 4))
     decision = rules.eligibility(withdrawn)
-    assert decision.reasons == ("Withdrew from the cohort on March 4, 2026.",)
+    assert decision.reasons == ("Withdrew from the cohort on 4 Mar 2026.",)
     with translation.override("es"):  # the date as the coordinator's language writes it
-        assert rules.eligibility(withdrawn).reasons == (
-            "Se dio de baja del grupo el 4 de marzo de 2026.",
-        )
+        assert rules.eligibility(withdrawn).reasons == ("Se dio de baja del grupo el 4 mar 2026.",)
 
 
 def test_course_without_certificate_is_not_eligible():

@@ -4,12 +4,11 @@ public facts shown and a rate limit per client."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import escape
 
 from certificates import selectors, services
 from certificates.forms import MSG_NOT_A_PDF
+from lms.formats import medium_date
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def test_valid_certificate_shows_the_public_facts_only(client, world, certified)
     assert world.learner_a.display_name in page
     assert "Organic Farming" in page
     assert "Training Centre" in page
-    assert date_format(timezone.localtime(certified.issued_at), "DATE_FORMAT") in page
+    assert medium_date(certified.issued_at) in page
     assert world.learner_a.email not in page
     assert certified.enrolment.cohort.name not in page
     assert certified.enrolment.cohort.region.name not in page
@@ -40,7 +39,7 @@ def test_revoked_certificate_says_so_with_the_date(client, world, certified):
     services.certificate_revoke(certificate=certified, reason="Fraud", by=world.coordinator_x)
     certified.refresh_from_db()
     page = client.get(verify_url(certified)).text
-    revoked_on = date_format(timezone.localtime(certified.status_changed_at), "DATE_FORMAT")
+    revoked_on = medium_date(certified.status_changed_at)
     assert f"Revoked on {revoked_on}" in page
     assert "Valid certificate" not in page
     assert "Fraud" not in page  # the reason stays internal

@@ -49,7 +49,7 @@ def test_queue_shows_eligible_learners_and_what_the_others_miss(client, world, m
     assert "1 learner can be certified" in page
     assert f'name="enrolment" value="{ready.pk}"' in page
     assert f'value="{short.pk}"' not in page
-    assert "Attendance is 89.65% (26 of 29 sessions); 90% is required." in page
+    assert "Attendance is 89.6% (26 of 29 sessions); 90% is required." in page
     assert "Practical assessment “Bread dough” not yet passed and reviewed (3 of 3" in page
 
     response = client.post(queue_url(world.cohort_x), {"enrolment": [ready.pk]}, follow=True)

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import escape
 
 from courses.services import (
@@ -11,6 +11,7 @@ from courses.services import (
     MSG_COHORT_START_AFTER_ATTEMPT,
     MSG_COHORT_START_AFTER_SESSION,
 )
+from lms.formats import medium_date
 from tests import factories
 from tests.courses.admin_links import cohort_url
 
@@ -35,7 +36,7 @@ def _day(days: int) -> datetime.date:
 
 
 def _shown(message, day) -> str:
-    return escape(message % {"date": formats.date_format(day, "DATE_FORMAT")})
+    return escape(message % {"date": medium_date(day)})
 
 
 def test_cohort_start_cannot_move_past_its_first_session(client, world):
@@ -52,7 +53,7 @@ def test_cohort_start_cannot_move_past_its_first_session(client, world):
 
     assert response.status_code == 200
     assert response.context["form"].errors["start_date"] == [
-        MSG_COHORT_START_AFTER_SESSION % {"date": formats.date_format(first.date, "DATE_FORMAT")}
+        MSG_COHORT_START_AFTER_SESSION % {"date": medium_date(first.date)}
     ]
     assert _shown(MSG_COHORT_START_AFTER_SESSION, first.date) in response.text
     cohort.refresh_from_db()

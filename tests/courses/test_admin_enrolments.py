@@ -3,7 +3,6 @@ audited, and refused with a message on the form."""
 
 import re
 
-from django.utils import formats
 from django.utils.html import escape
 from wagtail.models import ModelLogEntry
 
@@ -14,6 +13,7 @@ from courses.services import (
     MSG_COHORT_FULL,
     MSG_WITHDRAW_REASON,
 )
+from lms.formats import medium_date
 from tests import factories
 from tests.courses.admin_links import url
 
@@ -101,7 +101,7 @@ def test_withdrawal_dated_before_the_enrolment_is_explained_on_the_date(client, 
     assert response.status_code == 200
     errors = re.search(r'id="[\w-]*withdrawn_on-errors"[^>]*>(.*?)</div>', response.text, re.S)
     assert errors, "the message belongs next to the withdrawal date"
-    enrolled = formats.date_format(world.enrolment_a.enrolled_on, "DATE_FORMAT")
+    enrolled = medium_date(world.enrolment_a.enrolled_on)
     assert f"Enter a date on or after {enrolled}." in errors.group(1)
     world.enrolment_a.refresh_from_db()
     assert world.enrolment_a.status == Enrolment.Status.ACTIVE

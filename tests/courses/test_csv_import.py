@@ -70,6 +70,20 @@ def test_good_file_enrols_everyone_and_emails_new_learners(
         response = confirm(client, preview, world.cohort_x)
     assert response.status_code == 302
     assert counts() == (before[0] + 2, before[1] + 2, before[2] + 3)
+    # The page it returns to lists the enrolments just made, new accounts marked.
+    done = client.get(response.url)
+    assert done.status_code == 200
+    assert "Enrolled just now: 3 learners" in done.text
+    imported = {e.learner.username for e in done.context["imported"]}
+    assert imported == {
+        "outsider",
+        *User.objects.filter(email__in=["maria@example.org", "joao@example.org"]).values_list(
+            "username", flat=True
+        ),
+    }
+    assert done.text.count("New: sign-in details emailed") == 2
+    assert done.text.count("Existing account") == 1
+    assert "2 Mar 2026" in done.text  # João's enrolment date, the reader's way
 
     maria = User.objects.get(email="maria@example.org")
     assert maria.username.startswith("maria-")  # chosen by the system, never by a coordinator

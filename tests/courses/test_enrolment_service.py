@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.models import Enrolment
@@ -17,6 +17,7 @@ from courses.services import (
     enrolment_create,
     enrolment_withdraw,
 )
+from lms.formats import medium_date
 from tests import factories
 
 
@@ -76,9 +77,7 @@ def test_withdrawal_keeps_date_reason_and_audit(world):
 
 def test_withdrawal_dated_before_the_enrolment_or_ahead_is_refused(world):
     enrolled_on = world.enrolment_a.enrolled_on
-    before = str(MSG_WITHDRAWN_BEFORE_ENROLMENT) % {
-        "date": formats.date_format(enrolled_on, "DATE_FORMAT")
-    }
+    before = str(MSG_WITHDRAWN_BEFORE_ENROLMENT) % {"date": medium_date(enrolled_on)}
     for on, message in [
         (datetime.date(2000, 1, 1), before),
         (enrolled_on - datetime.timedelta(days=1), before),

@@ -42,7 +42,10 @@ def by_region(client, user, language, query=PERIOD):
     client.force_login(user)
     response = client.get(f"/indicators/?{query}", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
-    return response, [(label, [str(c) for c in cells]) for label, cells in _rows(response)]
+    # The figures as numbers: a page writes them the reader's way ("100 %" in Spanish).
+    return response, [
+        (label, [str(c.export_value) for c in cells]) for label, cells in _rows(response)
+    ]
 
 
 def _rows(response):

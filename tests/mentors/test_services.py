@@ -82,7 +82,7 @@ def test_accepting_enrols_in_the_mentor_cohort_and_tells_the_person_in_their_lan
 
 
 @pytest.mark.parametrize(
-    ("language", "start"), [("en", "starting Jan. 7, 2030."), ("es", "7 de enero de 2030")]
+    ("language", "start"), [("en", "starting 7 Jan 2030."), ("es", "7 ene 2030")]
 )
 def test_the_acceptance_email_writes_the_start_in_the_persons_language(
     world, training, language, start, django_capture_on_commit_callbacks
@@ -295,7 +295,7 @@ def test_refresher_notices_are_sent_once_per_validity(
         assert services.refresher_notices_send() == 1
         assert services.refresher_notices_send() == 0  # running again sends nothing
     assert [m.to for m in mail.outbox] == [[person.email]]
-    assert "valid until Feb. 28, 2026." in mail.outbox[0].body
+    assert "valid until 28 Feb 2026." in mail.outbox[0].body
     # A refresher moves the last valid day: the next notice comes two years later.
     certify(person, cohort=training.refresher_cohort, on=datetime.date(2026, 1, 15))
     with time_machine.travel(datetime.datetime(2027, 11, 16, 9, tzinfo=datetime.UTC)):
@@ -321,7 +321,7 @@ def test_a_refresher_notice_writes_the_last_valid_day_in_the_mentors_language(
     ):
         assert services.refresher_notices_send() == 1
     (message,) = mail.outbox
-    assert "28 de febrero de 2026" in message.body
+    assert "28 feb 2026" in message.body
     assert "2026-02-28" not in message.body
 
 

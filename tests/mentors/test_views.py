@@ -205,7 +205,7 @@ def test_a_mentor_and_a_volunteer_read_their_dates_in_their_language(client, wor
     login(client, mentor)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     page = client.get("/mentors/").content.decode()
-    assert re.search(r"válida hasta el \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert re.search(r"válida hasta el \d{1,2} [a-z]+ \d{4}\.", page)
 
     certified_learner(world)
     world.learner_a.profile.preferred_language = "es"
@@ -214,23 +214,23 @@ def test_a_mentor_and_a_volunteer_read_their_dates_in_their_language(client, wor
     login(client, world.learner_a)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     page = client.get("/learning/").content.decode()
-    assert re.search(r"formación de mentores el \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert re.search(r"formación de mentores el \d{1,2} [a-z]+ \d{4}\.", page)
 
 
 STAFF_DATES = {
     "en": {
-        "certified": "Oct. 25, 2025",
-        "until": "Oct. 24, 2027",
-        "sent": "Nov. 29, 2026",
-        "decided": "Nov. 28, 2026",
-        "start": "Jan. 7, 2030",
+        "certified": "25 Oct 2025",
+        "until": "24 Oct 2027",
+        "sent": "29 Nov 2026",
+        "decided": "28 Nov 2026",
+        "start": "7 Jan 2030",
     },
     "es": {
-        "certified": "25 de octubre de 2025",
-        "until": "24 de octubre de 2027",
-        "sent": "29 de noviembre de 2026",
-        "decided": "28 de noviembre de 2026",
-        "start": "7 de enero de 2030",
+        "certified": "25 oct 2025",
+        "until": "24 oct 2027",
+        "sent": "29 nov 2026",
+        "decided": "28 nov 2026",
+        "start": "7 ene 2030",
     },
 }
 
@@ -238,7 +238,7 @@ STAFF_DATES = {
 @pytest.mark.parametrize("language", ["en", "es"])
 @time_machine.travel(datetime.datetime(2026, 11, 29, 10, tzinfo=datetime.UTC))
 def test_coordinators_read_the_mentor_dates_in_their_language(client, world, training, language):
-    # "24 de octubre de 2027", not "2027-10-24": the register and the requests are read, not parsed.
+    # "24 oct 2027", not "2027-10-24": the register and the requests are read, not parsed.
     dates = STAFF_DATES[language]
     make_mentor(
         "mentor_m", training=training, region=world.cohort_x.region, on=datetime.date(2025, 10, 25)

@@ -259,6 +259,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
     "health": everyone(),
+    "favicon": everyone(),  # the site's icon
     # Practical assessments
     "assessments:queue": logged_in(learner_a=REDIRECT, learner_b=REDIRECT),  # to "My results"
     "assessments:results": logged_in(),
@@ -272,7 +273,10 @@ MATRIX: dict[str, dict[str, object]] = {
     # Admin: CSV enrolment import and erasure
     "courses_enrolment_import_choose": coordinators(),
     "courses_enrolment_import": coordinator_of_x(),
-    "courses_enrolment_import_sample": admin(200),  # the blank sample file, no personal data
+    "courses_enrolment_import_sample": admin(200),
+    # The course chooser's modal (Wagtail's page chooser, opened at the course index).
+    "courses_choose_course": admin(200),
+    "courses_choose_course_child": admin(200),  # the blank sample file, no personal data
     "privacy_erase": administrators(others=404),
     # The audit log (Wagtail's site history, narrowed to administrators by the project)
     "site_history": administrators(others=404),
@@ -459,6 +463,7 @@ SNIPPET_OBJECTS = {
 }
 
 ARGUMENTS = {
+    "parent_page_id": lambda w, p: w.course.get_parent().pk,
     "session_id": lambda w, p: p.session.pk,
     "batch_id": lambda w, p: p.certificate.batch_id,
     "code": lambda w, p: p.certificate.verification_code,

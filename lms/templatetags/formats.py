@@ -1,0 +1,16 @@
+"""Template filters for dates and rates (lms/formats.py), built into every template
+(settings.TEMPLATES "builtins"): `{{ cohort.start_date|medium_date }}`, `{{ rate|percent }}`."""
+
+from django import template
+
+from lms import formats
+
+register = template.Library()
+
+register.filter("medium_date", formats.medium_date)
+register.filter("short_date", formats.short_date)
+register.filter("weekday_date", formats.weekday_date)
+register.filter("short_weekday_date", formats.short_weekday_date)
+register.filter("medium_datetime", formats.medium_datetime)
+register.filter("percent", formats.percent)
+register.filter("percent_whole", formats.percent_whole)

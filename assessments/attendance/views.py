@@ -16,7 +16,6 @@ from courses import selectors as course_selectors
 from courses.models import Enrolment, Session
 from lms.i18n import label_courses_for_reader
 
-
 # The roll call's four buttons share one row of a phone's screen: words short enough in every
 # language ("Falta justificada" is the status's name in Spanish, "Justificada" its button).
 ROLL_CALL_CHOICES = [

@@ -40,6 +40,13 @@ document.addEventListener("DOMContentLoaded", () => {
       name.className = "d-block text-truncate";
       name.textContent = file.name;
       item.append(name);
+      if (file.size > Number(input.dataset.maxBytes)) {
+        item.classList.add("border-danger");
+        const warning = document.createElement("span");
+        warning.className = "d-block text-danger fw-semibold";
+        warning.textContent = form.dataset.tooBigShort;
+        item.append(warning);
+      }
       list.append(item);
     });
     shown.set(input, urls);

@@ -64,6 +64,8 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     choose_file.set_input_files([sheet, too_big])
     chosen = page.locator(".evidence-preview li").filter(has_text="checklist.pdf")
     expect(chosen.get_by_text("PDF", exact=True)).to_be_visible()
+    scan = page.locator(".evidence-preview li").filter(has_text="scan.pdf")
+    expect(scan).to_contain_text("Larger than 10 MB")
     journey.arrive("record-too-large")
     page.get_by_role("button", name="Submit for review").click()
     problems = page.locator("#upload-problems")

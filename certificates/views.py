@@ -96,36 +96,59 @@ def certificate_detail(request, pk: int):
     )
 
 
-def _managed_post(request, pk, action, success):
-    certificate = get_object_or_404(selectors.certificates_managed_by(request.user), pk=pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason."))
+def _confirmed_change(request, pk, *, action, kind, success, refused):
+    """Revoking and re-issuing ask first. The detail page's reason, or a GET, leads to a page
+    naming the learner and what will happen; only its "Yes" (a POST carrying `confirm`, with a
+    reason) calls the service. Anything else changes nothing and asks again."""
+    certificate = get_object_or_404(
+        selectors.certificates_managed_by(request.user).select_related("enrolment__cohort"),
+        pk=pk,
+    )
+    if certificate.status != Certificate.Status.VALID:
+        messages.error(request, refused)
         return redirect("certificates:detail", pk=certificate.pk)
-    try:
-        result = action(
-            certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("certificates:detail", pk=certificate.pk)
-    messages.success(request, success % {"serial": result.serial})
-    return redirect("certificates:detail", pk=result.pk)
-
-
-@require_POST
-@login_required
-def revoke(request, pk: int):
-    return _managed_post(
-        request, pk, services.certificate_revoke, _("Certificate %(serial)s is revoked.")
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and "confirm" in request.POST and form.is_valid():
+        try:
+            result = action(
+                certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("certificates:detail", pk=certificate.pk)
+        messages.success(request, success % {"serial": result.serial})
+        return redirect("certificates:detail", pk=result.pk)
+    if request.method == "POST" and "confirm" not in request.POST:
+        # The first step: the reason is shown again to be confirmed, without "required" noise.
+        form = ReasonForm(initial={"reason": request.POST.get("reason", "")})
+    return render(
+        request,
+        "certificates/confirm_change.html",
+        {"certificate": certificate, "form": form, "kind": kind},
     )
 
 
-@require_POST
+@login_required
+def revoke(request, pk: int):
+    return _confirmed_change(
+        request,
+        pk,
+        action=services.certificate_revoke,
+        kind="revoke",
+        success=_("Certificate %(serial)s is revoked."),
+        refused=services.MSG_ONLY_VALID_REVOKED,
+    )
+
+
 @login_required
 def reissue(request, pk: int):
-    return _managed_post(
-        request, pk, services.certificate_reissue, _("Certificate %(serial)s was issued.")
+    return _confirmed_change(
+        request,
+        pk,
+        action=services.certificate_reissue,
+        kind="reissue",
+        success=_("Certificate %(serial)s was issued."),
+        refused=services.MSG_ONLY_VALID_REISSUED,
     )
 
 

@@ -144,7 +144,14 @@ def session_edit(request, session_id: int):
     return render(
         request,
         "courses/session_form.html",
-        {"form": form, "cohort": session.cohort, "session": session, "heading": _("Edit session")},
+        {
+            "form": form,
+            "cohort": session.cohort,
+            "session": session,
+            "heading": _("Edit session"),
+            # Cancelling is offered here, apart from the roll call and the save button.
+            "can_cancel": not session.cancelled,
+        },
     )
 
 
@@ -162,13 +169,9 @@ def session_cancel(request, session_id: int):
         else:
             messages.success(request, _("The session is cancelled."))
             return redirect("courses:cohort", cohort_id=session.cohort_id)
+    # The question names the session and what cancelling does; only the POST with a reason acts.
     return render(
         request,
-        "courses/session_form.html",
-        {
-            "form": form,
-            "cohort": session.cohort,
-            "session": session,
-            "heading": _("Cancel session"),
-        },
+        "courses/session_cancel.html",
+        {"form": form, "cohort": session.cohort, "session": session},
     )

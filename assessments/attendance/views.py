@@ -6,15 +6,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET
 
-from assessments.attendance import exports, selectors, services
+from assessments.attendance import exports, selectors, services, summary
 from assessments.attendance.forms import RollCallForm, named_enrolment_ids
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
 from courses.models import Enrolment, Session
 from lms.i18n import label_courses_for_reader
+
+# The roll call's four buttons share one row of a phone's screen: words short enough in every
+# language ("Falta justificada" is the status's name in Spanish, "Justificada" its button).
+ROLL_CALL_CHOICES = [
+    (AttendanceStatus.PRESENT, pgettext_lazy("roll call button", "Present")),
+    (AttendanceStatus.LATE, pgettext_lazy("roll call button", "Late")),
+    (AttendanceStatus.EXCUSED, pgettext_lazy("roll call button", "Excused")),
+    (AttendanceStatus.ABSENT, pgettext_lazy("roll call button", "Absent")),
+]
 
 
 def _scoped_session(user, session_id: int) -> Session:
@@ -53,6 +62,17 @@ def _row_views(form, rows, conflicts, *, user):
             }
         )
     return views
+
+
+def _markable(rows, user):
+    """The rows the person may mark (nobody records their own attendance)."""
+    return [row for row in rows if row.enrolment.learner_id != user.pk]
+
+
+def _last_saved(rows):
+    """The most recently saved record of the roll call, said once at the top of the page."""
+    records = [row.record for row in rows if row.record]
+    return max(records, key=lambda record: record.recorded_at, default=None)
 
 
 @login_required
@@ -94,20 +114,32 @@ def roll_call(request, session_id: int):
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
-                messages.success(
-                    request,
-                    _("Roll call saved: %(created)s new, %(changed)s changed.")
-                    % {"created": outcome.created, "changed": outcome.changed},
+                saved = _("Roll call saved: %(created)s new, %(changed)s changed.") % {
+                    "created": outcome.created,
+                    "changed": outcome.changed,
+                }
+                # A row left without a choice keeps what it had.
+                statuses = {row.enrolment.pk: row.record.status for row in rows if row.record}
+                statuses.update({entry.enrolment_id: entry.status for entry in form.entries()})
+                counts = summary.status_counts(
+                    statuses.get(row.enrolment.pk, "") for row in _markable(rows, request.user)
                 )
+                messages.success(request, f"{saved} {summary.summary_text(counts)}.")
                 return redirect("attendance:roll_call", session_id=session.pk)
     else:
         form = RollCallForm(rows=rows)
+    row_views = _row_views(form, rows, conflicts, user=request.user)
     context = {
         "session": session,
         "cohort": session.cohort,
         "form": form,
-        "rows": _row_views(form, rows, conflicts, user=request.user),
-        "statuses": AttendanceStatus.choices,
+        "rows": row_views,
+        "statuses": ROLL_CALL_CHOICES,
+        "last_saved": _last_saved(rows),
+        "summary": summary.summary_text(
+            summary.status_counts(row["status"] for row in row_views if not row["own"])
+        ),
+        "summary_forms": summary.summary_forms(),
         "can_take": not session.cancelled and session.date <= timezone.localdate(),
         "is_coordinator": course_selectors.cohorts_coordinated_by(request.user)
         .filter(pk=session.cohort_id)

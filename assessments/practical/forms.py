@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,18 +11,23 @@ MET = "met"
 NOT_YET = "not_yet"
 
 
-class CameraInput(forms.ClearableFileInput):
-    """Several photos or PDFs at once; on a phone, the camera opens straight away."""
+class EvidenceInput(forms.ClearableFileInput):
+    """Several files at once. The size and number limits ride along as data attributes, so the
+    page's script can say "too large" before anything is sent (the server still decides)."""
 
     allow_multiple_selected = True
 
     def __init__(self, attrs=None):
-        base = {"accept": "image/*,application/pdf", "capture": "environment"}
+        base = {
+            "data-evidence-input": "",
+            "data-max-bytes": str(rules.EVIDENCE_MAX_BYTES),
+            "data-max-files": str(settings.UPLOAD_MAX_FILES),
+        }
         super().__init__({**base, **(attrs or {})})
 
 
 class EvidenceField(forms.FileField):
-    widget = CameraInput
+    widget = EvidenceInput
 
     def clean(self, data, initial=None):
         single = super().clean
@@ -44,10 +50,19 @@ class AttemptRecordForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The learner reads this once the attempt is reviewed."),
     )
-    evidence = EvidenceField(
-        label=_("Add photos or PDFs"),
+    # Two controls: on Android a field that may open the camera offers nothing else, so a PDF or
+    # an older photo needs a field of its own.
+    photo = EvidenceField(
+        label=_("Take a photo"),
         required=False,
-        help_text=_("JPEG, PNG or PDF, up to 10 MB each."),
+        widget=EvidenceInput(attrs={"accept": "image/*", "capture": "environment"}),
+        help_text=_("Opens the camera on a phone."),
+    )
+    evidence = EvidenceField(
+        label=_("Choose a file"),
+        required=False,
+        widget=EvidenceInput(attrs={"accept": "image/*,application/pdf"}),
+        help_text=_("Photos already taken, or PDF documents: JPEG, PNG or PDF, up to 10 MB each."),
     )
 
     def __init__(self, *args, attempt: Attempt, **kwargs):
@@ -84,8 +99,32 @@ class AttemptRecordForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    def clean_photo(self):
+        return self._checked_files("photo")
+
     def clean_evidence(self):
-        files = self.cleaned_data.get("evidence") or []
+        return self._checked_files("evidence")
+
+    def uploads(self) -> list:
+        """Every file chosen, photos first."""
+        return [*self.cleaned_data.get("photo", []), *self.cleaned_data.get("evidence", [])]
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Each problem as (the id of the field to go to, or "", what to say), in page order,
+        for the summary at the top of the page."""
+        problems = [("", str(message)) for message in self.non_field_errors()]
+        criteria = [f"{kind}_{c.pk}" for c in self.criteria for kind in ("met", "comment")]
+        for name in ["assessed_on", *criteria, "feedback", "photo", "evidence"]:
+            field = self.fields[name]
+            for message in self.errors.get(name, []):
+                bound = self[name]
+                # A radio group is reached by its first button.
+                anchor = f"{bound.auto_id}_0" if name.startswith("met_") else bound.auto_id
+                problems.append((anchor, f"{field.label}: {message}"))
+        return problems
+
+    def _checked_files(self, name):
+        files = self.cleaned_data.get(name) or []
         errors = []
         for upload in files:
             try:

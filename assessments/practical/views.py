@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from assessments.models import AssessmentTemplate, Attempt
@@ -13,6 +14,11 @@ from assessments.practical.forms import AttemptRecordForm, ReviewForm
 from courses.models import Enrolment
 from courses.selectors import cohorts_visible_to
 from lms.i18n import label_courses_for_reader
+
+MSG_TOO_MANY_FILES = gettext_lazy(
+    "You chose %(count)s files; at most %(max)s can be sent at a time. "
+    "Save with fewer, then add the rest."
+)
 
 
 def _attempt_or_404(request, attempt_id: int) -> Attempt:
@@ -71,14 +77,15 @@ def attempt_record(request, attempt_id: int):
                     feedback=form.cleaned_data["feedback"],
                     assessed_on=form.cleaned_data["assessed_on"],
                 )
-                for upload in form.cleaned_data["evidence"]:
+                for upload in form.uploads():
                     services.evidence_add(attempt=attempt, upload=upload, by=request.user)
         except ValidationError as error:
+            # Said in the error summary at the top of the page, and next to the field it is about.
             if hasattr(error, "error_dict"):  # a wrong date: said next to the date
                 for field, errors in error.error_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                messages.error(request, _error_text(error))
+                form.add_error(None, error.messages)
         else:
             if "submit" not in request.POST:
                 messages.success(request, _("The draft is saved."))
@@ -94,7 +101,19 @@ def attempt_record(request, attempt_id: int):
                 return redirect("assessments:record", attempt_id=attempt.pk)
             messages.success(request, _("Submitted. A second person will now review it."))
             return redirect("assessments:queue")
-    return render(request, "assessments/record.html", {"attempt": attempt, "form": form})
+    return render(
+        request,
+        "assessments/record.html",
+        {
+            "attempt": attempt,
+            "form": form,
+            "errors": form.error_summary() if form.is_bound else [],
+            # Said by the page's script before sending, rather than a "too large" page that
+            # loses what was typed (the server's limits stay: lms/uploads.py).
+            "too_big_message": services.MSG_EVIDENCE_TOO_BIG,
+            "too_many_message": MSG_TOO_MANY_FILES,
+        },
+    )
 
 
 @require_POST

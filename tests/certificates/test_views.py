@@ -138,27 +138,65 @@ def test_queue_query_count_does_not_grow_with_the_cohort(
 # --- Coordinator actions --------------------------------------------------------------------
 
 
-def test_coordinator_revokes_with_a_reason(client, world, certified):
+def test_revoking_asks_first_naming_the_learner_and_the_consequence(client, world, certified):
     client.force_login(world.coordinator_x)
     url = reverse("certificates:revoke", args=[certified.pk])
-    response = client.post(url, {"reason": ""}, follow=True)
-    assert "Give a reason." in response.text
-    response = client.post(url, {"reason": "Issued in error"}, follow=True)
+    name = certified.printed_name
+    # The detail page's box posts the reason: the answer is the question, not the change.
+    response = client.post(url, {"reason": "Issued in error"})
+    assert response.status_code == 200
+    page = response.text
+    assert f"Revoke {name}'s certificate?" in page
+    assert "The public verify page will say the certificate is revoked" in page
+    assert f"{name} is told the reason" in page
+    assert "Issued in error</textarea>" in page
+    assert 'name="confirm"' in page
+    certified.refresh_from_db()
+    assert certified.status == Certificate.Status.VALID
+    # A GET asks too.
+    assert f"Revoke {name}'s certificate?" in client.get(url).text
+
+    # Confirming without a reason: said next to the box, nothing changes.
+    response = client.post(url, {"reason": " ", "confirm": "1"})
+    assert "This field is required." in response.text
+    certified.refresh_from_db()
+    assert certified.status == Certificate.Status.VALID
+
+    response = client.post(url, {"reason": "Issued in error", "confirm": "1"}, follow=True)
     assert f"Certificate {certified.serial} is revoked." in response.text
     certified.refresh_from_db()
-    assert certified.status == Certificate.Status.REVOKED
-
-
-def test_coordinator_reissues(client, world, certified):
-    client.force_login(world.coordinator_x)
-    response = client.post(
-        reverse("certificates:reissue", args=[certified.pk]),
-        {"reason": "Name correction"},
-        follow=True,
+    assert (certified.status, certified.status_reason) == (
+        Certificate.Status.REVOKED,
+        "Issued in error",
     )
+    # Revoked: there is nothing left to confirm.
+    response = client.get(url, follow=True)
+    assert "Only a valid certificate can be revoked." in response.text
+
+
+def test_reissuing_asks_first_then_replaces_the_certificate(client, world, certified):
+    client.force_login(world.coordinator_x)
+    url = reverse("certificates:reissue", args=[certified.pk])
+    response = client.post(url, {"reason": "Name correction"})
+    page = response.text
+    assert f"Re-issue {certified.printed_name}'s certificate?" in page
+    assert f"Certificate {certified.serial} is marked superseded" in page
+    assert not Certificate.objects.filter(supersedes=certified).exists()
+
+    response = client.post(url, {"reason": "Name correction", "confirm": "1"}, follow=True)
     new = Certificate.objects.get(supersedes=certified)
     assert f"Certificate {new.serial} was issued." in response.text
     assert response.redirect_chain[-1][0] == reverse("certificates:detail", args=[new.pk])
+    certified.refresh_from_db()
+    assert certified.status == Certificate.Status.SUPERSEDED
+
+
+def test_the_detail_page_says_a_confirmation_follows(client, world, certified):
+    client.force_login(world.coordinator_x)
+    page = client.get(reverse("certificates:detail", args=[certified.pk])).text
+    assert "Revoke…" in page
+    assert "Re-issue…" in page
+    assert page.count("You are asked to confirm on the next page.") == 2
 
 
 @pytest.mark.parametrize("who", ["coordinator_y", "learner_a", "trainer_x"])
@@ -166,7 +204,7 @@ def test_others_cannot_revoke_reissue_or_see_details(client, world, certified, w
     client.force_login(getattr(world, who))
     for name in ("revoke", "reissue", "retry"):
         url = reverse(f"certificates:{name}", args=[certified.pk])
-        assert client.post(url, {"reason": "x"}).status_code == 404
+        assert client.post(url, {"reason": "x", "confirm": "1"}).status_code == 404
     assert client.get(reverse("certificates:detail", args=[certified.pk])).status_code == 404
     certified.refresh_from_db()
     assert certified.status == Certificate.Status.VALID

@@ -80,10 +80,21 @@ def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     page.get_by_role("link", name=f"{COURSE}: {COHORT}", exact=True).click()
     page.get_by_role("link", name=serial_text, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Certificate {serial_text}")
-    revoke = page.locator("form").filter(has=page.get_by_role("button", name="Revoke"))
+    revoke = page.locator("form").filter(has=page.get_by_role("button", name="Revoke…"))
     revoke.get_by_role("textbox").fill(REASON)
     with page.expect_navigation():
-        revoke.get_by_role("button", name="Revoke").click()
+        revoke.get_by_role("button", name="Revoke…").click()
+    # Nothing is revoked yet: the next page names the holder and what revoking does.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Revoke .+'s certificate\?$")
+    )
+    expect(
+        page.get_by_text("The public verify page will say the certificate is revoked")
+    ).to_be_visible()
+    expect(page.get_by_role("textbox")).to_have_value(REASON)
+    journey.arrive("revoke-confirm")
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile(r"^Yes, revoke ")).click()
     expect(page.locator("dt:has-text('Status') + dd")).to_contain_text("Revoked")
     expect(page.locator("dt:has-text('Status') + dd")).to_contain_text(REASON)
     journey.arrive("certificate-revoked")

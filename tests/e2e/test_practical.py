@@ -46,7 +46,37 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     page.get_by_label("Feedback for the learner").fill("Even loaves this time, well shaped.")
     photo = tmp_path / "loaves.png"
     photo.write_bytes(png_bytes((64, 48)))
-    page.get_by_label("Add photos or PDFs").set_input_files(photo)
+    # Two controls: the camera, and a file already on the phone (a PDF, an older photo).
+    take_photo = page.get_by_label("Take a photo")
+    choose_file = page.get_by_label("Choose a file")
+    assert take_photo.get_attribute("capture") == "environment"
+    assert choose_file.get_attribute("capture") is None
+    take_photo.set_input_files(photo)
+    thumbnails = page.locator(".evidence-preview img")
+    expect(thumbnails).to_have_count(1)
+    assert thumbnails.first.get_attribute("src").startswith("blob:")
+    # A PDF shows as an icon and its name; one over the limit is said before anything is sent,
+    # so nothing typed is lost.
+    sheet = tmp_path / "checklist.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    too_big = tmp_path / "scan.pdf"
+    too_big.write_bytes(b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024))
+    choose_file.set_input_files([sheet, too_big])
+    chosen = page.locator(".evidence-preview li").filter(has_text="checklist.pdf")
+    expect(chosen.get_by_text("PDF", exact=True)).to_be_visible()
+    scan = page.locator(".evidence-preview li").filter(has_text="scan.pdf")
+    expect(scan).to_contain_text("Larger than 10 MB")
+    journey.arrive("record-too-large")
+    page.get_by_role("button", name="Submit for review").click()
+    problems = page.locator("#upload-problems")
+    expect(problems).to_be_visible()
+    expect(problems).to_contain_text("“scan.pdf” is larger than 10 MB.")
+    expect(problems).to_be_focused()
+    expect(page.get_by_label("Feedback for the learner")).to_have_value(
+        "Even loaves this time, well shaped."
+    )
+    choose_file.set_input_files([])
+    expect(problems).to_be_hidden()
     journey.arrive("record-filled")
     with page.expect_navigation():
         page.get_by_role("button", name="Submit for review").click()

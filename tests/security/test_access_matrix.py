@@ -225,8 +225,9 @@ MATRIX: dict[str, dict[str, object]] = {
     "certificates:batch": staff_of_x(trainer_x=404),
     "certificates:detail": staff_of_x(trainer_x=404),
     "certificates:download": staff_of_x(trainer_x=404, learner_a=200),
-    "certificates:revoke": post_only(),
-    "certificates:reissue": post_only(),
+    # The confirmation page; the change itself needs its "Yes" (tests/certificates).
+    "certificates:revoke": staff_of_x(trainer_x=404),
+    "certificates:reissue": staff_of_x(trainer_x=404),
     "certificates:retry": post_only(),
     # Mentors: volunteering (everyone: the page says who may), a mentor's own mentees on the
     # home page; requests, the register, mentees and coverage for coordinators, scoped to the
@@ -319,10 +320,7 @@ MATRIX: dict[str, dict[str, object]] = {
 # --- POST outcomes of the endpoints that accept only POST ---------------------------------------
 
 POST_MATRIX: dict[str, dict[str, object]] = {
-    # With no reason given, revoking and re-issuing are refused with a message; a rendered PDF
-    # needs no retry. Others are not shown the certificate at all.
-    "certificates:revoke": staff_of_x(REDIRECT, trainer_x=404),
-    "certificates:reissue": staff_of_x(REDIRECT, trainer_x=404),
+    # A rendered PDF needs no retry. Others are not shown the certificate at all.
     "certificates:retry": staff_of_x(REDIRECT, trainer_x=404),
     # Coordinator X ends learner A's mentoring; for the administrator after that it has ended
     # already (a message). Others are not shown the assignment.

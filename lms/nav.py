@@ -56,7 +56,17 @@ class Entry:
 _groups: dict[str, Group] = {}
 _links: dict[str, Link] = {}
 _facts: dict[str, Callable[[object], QuerySet]] = {}
-_landings: list[tuple[int, str, Callable[[HttpRequest], bool]]] = []
+
+
+@dataclass(frozen=True)
+class Landing:
+    url_name: str
+    label: str
+    applies: Callable[[HttpRequest], bool]
+    order: int
+
+
+_landings: list[Landing] = []
 
 FACTS_ATTRIBUTE = "_lms_nav_facts"
 
@@ -77,17 +87,17 @@ def fact_register(*, name: str, rows: Callable[[object], QuerySet]) -> None:
     _facts[name] = rows
 
 
-def landing_register(*, url_name: str, applies, order: int) -> None:
+def landing_register(*, url_name: str, label, applies, order: int) -> None:
     """Where a person for whom `applies(request)` holds lands after logging in without a `next`
-    (the first that applies, by order; none: settings.LOGIN_REDIRECT_URL)."""
-    _landings[:] = [landing for landing in _landings if landing[1] != url_name]
-    _landings.append((order, url_name, applies))
-    _landings.sort(key=lambda landing: landing[0])
+    and is sent back to from a page for other roles (the first that applies, by order)."""
+    _landings[:] = [landing for landing in _landings if landing.url_name != url_name]
+    _landings.append(Landing(url_name=url_name, label=label, applies=applies, order=order))
+    _landings.sort(key=lambda landing: landing.order)
 
 
-def landing(request: HttpRequest) -> str | None:
-    """The URL name of the request's person's landing page, if an app gives one."""
-    return next((url_name for _o, url_name, applies in _landings if applies(request)), None)
+def landing(request: HttpRequest) -> Landing | None:
+    """The request's person's landing page, if an app gives one (else LOGIN_REDIRECT_URL)."""
+    return next((landing for landing in _landings if landing.applies(request)), None)
 
 
 def fact(request: HttpRequest, name: str) -> bool:

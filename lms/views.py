@@ -46,8 +46,8 @@ class LoginView(auth_views.LoginView):
         """Where a person lands, as the apps say (lms.nav.landing_register: whoever trains a
         cohort on "Today", other coordinators on their caseload), else on "My learning". An
         explicit, safe `next` still wins: Django checks it before asking this."""
-        if url_name := nav.landing(self.request):
-            return resolve_url(url_name)
+        if landing := nav.landing(self.request):
+            return resolve_url(landing.url_name)
         return super().get_default_redirect_url()
 
 

@@ -29,9 +29,12 @@ class WorkspaceConfig(AppConfig):
         )
         # Whoever trains a cohort starts the day on "Today" (a coordinator who also trains
         # too); other coordinators and administrators on their caseload.
-        nav.landing_register(url_name="workspace:today", applies=courses_nav.trains, order=10)
+        nav.landing_register(
+            url_name="workspace:today", label=_("Today"), applies=courses_nav.trains, order=10
+        )
         nav.landing_register(
             url_name="workspace:home",
+            label=_("My caseload"),
             applies=nav.with_permission(COORDINATOR_PERMISSION),
             order=20,
         )

@@ -1,4 +1,8 @@
 from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from lms import nav
 
@@ -21,3 +25,13 @@ def main_nav(context) -> dict:
         "before_courses": [e for e in shown if e.order < nav.COURSES_ORDER],
         "after_courses": [e for e in shown if e.order >= nav.COURSES_ORDER],
     }
+
+
+@register.simple_tag(takes_context=True)
+def landing_link(context) -> dict:
+    """The page a person starts from (lms/nav.py landings; "My learning" for everyone else):
+    its address and name, for pages that send a person back."""
+    landing = nav.landing(context["request"])
+    if landing is None:
+        return {"url": resolve_url(settings.LOGIN_REDIRECT_URL), "label": _("My learning")}
+    return {"url": reverse(landing.url_name), "label": landing.label}

@@ -36,7 +36,8 @@ def test_staff_enrolled_nowhere_see_no_learners_links(client, world):
         "assessments:queue": True,
     }
     assert ">Teaching</button>" in html
-    assert "Certify" not in html and "Reports" not in html
+    assert "Certify" not in html
+    assert "Reports" not in html
 
 
 def test_a_learner_keeps_a_simple_bar(client, world):
@@ -49,7 +50,8 @@ def test_a_learner_keeps_a_simple_bar(client, world):
     }
     assert "dropdown-toggle" in html  # the account menu only
     assert html.count("dropdown-toggle") == 1
-    assert "workspace:today" not in html and reverse("workspace:today") not in html
+    assert "workspace:today" not in html
+    assert reverse("workspace:today") not in html
 
 
 def test_my_certificates_appears_with_the_first_certificate(client, world):

@@ -41,3 +41,13 @@ class AssessmentsConfig(AppConfig):
             order=23,
             group=nav.TEACHING,
         )
+        # A learner's own results (the queue sends learners there).
+        nav.link_register(
+            name="my_practical_assessments",
+            label=_("Practical assessments"),
+            url_name="assessments:queue",
+            visible=lambda request: (
+                courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
+            ),
+            order=13,
+        )

@@ -10,8 +10,9 @@ class AssessmentsConfig(AppConfig):
         from assessments import receivers
         from assessments.templatetags.attendance_tags import attendance_warnings
         from courses import dashboard
+        from courses import nav as courses_nav
         from courses.signals import schedule_changed
-        from lms import roles
+        from lms import nav, roles
 
         # Practical assessment checklists of the courses they coordinate (scoped in
         # assessments.practical.selectors.templates_editable_by).
@@ -31,3 +32,22 @@ class AssessmentsConfig(AppConfig):
             order=10,
         )
         schedule_changed.connect(receivers.schedule_changed, dispatch_uid="attendance_risks")
+
+        nav.link_register(
+            name="practical_assessments",
+            label=_("Practical assessments"),
+            url_name="assessments:queue",
+            visible=courses_nav.works_with_cohorts,
+            order=23,
+            group=nav.TEACHING,
+        )
+        # A learner's own results (the queue sends learners there).
+        nav.link_register(
+            name="my_practical_assessments",
+            label=_("Practical assessments"),
+            url_name="assessments:queue",
+            visible=lambda request: (
+                courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
+            ),
+            order=13,
+        )

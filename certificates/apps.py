@@ -8,6 +8,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import checks
+        from certificates import checks, nav
 
         post_migrate.connect(checks.create_cache_tables, sender=self)
+        nav.register()

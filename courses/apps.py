@@ -8,7 +8,7 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from courses import permissions
+        from courses import nav, permissions
         from lms import roles
 
         for role, granted in permissions.ROLE_PERMISSIONS.items():
@@ -19,3 +19,4 @@ class CoursesConfig(AppConfig):
             sender="courses.CourseIndexPage",
             dispatch_uid="courses_course_index_created",
         )
+        nav.register()

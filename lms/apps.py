@@ -15,6 +15,20 @@ class LmsConfig(AppConfig):
         request_started.connect(i18n.locales_remember, dispatch_uid="lms_locales_remember")
         request_finished.connect(i18n.locales_forget, dispatch_uid="lms_locales_forget")
         site_frame.connect_signals()
+        self.nav_register()
 
         # Role groups and their permissions must exist on every database, including fresh test ones.
         post_migrate.connect(roles_ensure_after_migrate, sender=self)
+
+    def nav_register(self):
+        from lms import nav
+
+        nav.group_register(key=nav.TEACHING, label=_("Teaching"), order=20)
+        nav.group_register(key=nav.REPORTS, label=_("Reports"), order=40)
+        nav.link_register(
+            name="administration",
+            label=_("Administration"),
+            url_name="wagtailadmin_home",
+            visible=nav.with_permission("wagtailadmin.access_admin"),
+            order=50,
+        )

@@ -225,3 +225,13 @@ def page_translation_publish(*, page, language: str, fields: dict | None = None,
             ancestor.save_revision(user=by, log_action=True).publish(user=by)
     # Publishing wrote to a copy of the page made from the revision: read back what is live.
     return type(translation).objects.get(pk=translation.pk)
+
+
+@transaction.atomic
+def password_change(*, user: User, by: User, new_password: str) -> None:
+    """A logged-in person chooses a new password (the form has checked the old one and the
+    validators). The change is logged, without the password."""
+    _refuse(rules.profile_edit_refusal(by_id=by.pk, owner_id=user.pk))
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    log(instance=user, action="lms.person.change_password", user=by)

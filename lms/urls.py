@@ -42,6 +42,12 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/profile/", lms_views.profile_edit, name="profile"),
+    path("accounts/password/", lms_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
     path("health/", health.health, name="health"),

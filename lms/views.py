@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,10 +13,10 @@ from django.views.i18n import set_language
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from lms import roles
+from lms import nav
 from lms.forms import ProfileForm, form_add_service_errors
 from lms.models import Profile
-from lms.services import profile_set_language, profile_update
+from lms.services import password_change, profile_set_language, profile_update
 
 
 def _set_language_cookie(response, language: str):
@@ -42,11 +43,27 @@ class LoginView(auth_views.LoginView):
         return response
 
     def get_default_redirect_url(self):
-        """Coordinators land on their caseload, learners on "My learning" (an explicit, safe
-        `next` still wins: Django checks it before asking this)."""
-        if roles.is_coordinator(self.request.user):
-            return resolve_url(settings.COORDINATOR_LOGIN_REDIRECT_URL)
+        """Where a person lands, as the apps say (lms.nav.landing_register: whoever trains a
+        cohort on "Today", other coordinators on their caseload), else on "My learning". An
+        explicit, safe `next` still wins: Django checks it before asking this."""
+        if landing := nav.landing(self.request):
+            return resolve_url(landing.url_name)
         return super().get_default_redirect_url()
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's, with the change made by the service (which logs it). Logging in is untouched:
+    the old password is checked by the form, not through authenticate(), so neither the login
+    rate limit nor django-axes counts it."""
+
+    def form_valid(self, form):
+        password_change(
+            user=self.request.user,
+            by=self.request.user,
+            new_password=form.cleaned_data["new_password1"],
+        )
+        update_session_auth_hash(self.request, self.request.user)
+        return redirect(self.get_success_url())
 
 
 @require_POST

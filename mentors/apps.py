@@ -8,6 +8,7 @@ class MentorsConfig(AppConfig):
 
     def ready(self):
         from courses import dashboard
+        from mentors import nav
         from mentors.dashboard import mentor_card
 
         dashboard.parts_register(
@@ -16,3 +17,4 @@ class MentorsConfig(AppConfig):
             context=mentor_card,
             order=20,
         )
+        nav.register()

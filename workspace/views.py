@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from courses.models import Cohort
 from lms.roles import COORDINATOR_PERMISSION
 from workspace import rules, selectors
+from workspace.today import selectors as today_selectors
 
 
 @require_GET
@@ -17,6 +18,18 @@ def home(request):
         raise PermissionDenied
     return render(
         request, "workspace/home.html", {"caseload": selectors.caseload(user=request.user)}
+    )
+
+
+@require_GET
+@login_required
+def today(request):
+    """'Today': the trainer's sessions of the week ahead, attempts waiting, learners at risk.
+    For staff (anyone who may open the admin); learners have "My learning"."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    return render(
+        request, "workspace/today.html", {"day": today_selectors.today_for(user=request.user)}
     )
 
 

@@ -133,9 +133,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "courses:dashboard"
-# Where coordinators (and administrators) land after logging in without a `next`: their caseload.
-# A URL name resolved at login, so that lms does not import the app that provides it.
-COORDINATOR_LOGIN_REDIRECT_URL = "workspace:home"
+# Where others land is given by the apps (lms.nav.landing_register): trainers on "Today",
+# coordinators on their caseload.
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en"

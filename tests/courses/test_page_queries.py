@@ -12,9 +12,12 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-LESSON_BUDGET = 13
-COURSE_BUDGET = 13
-DASHBOARD_BUDGET = 12
+# Each includes one query for the main navigation's facts (lms/nav.py: enrolled, holds a
+# certificate, trains, coordinates: one query for all, once per request), which keeps links
+# that lead nowhere out of the bar.
+LESSON_BUDGET = 14
+COURSE_BUDGET = 14
+DASHBOARD_BUDGET = 13
 
 
 def learner_in(courses: int, lessons: int):

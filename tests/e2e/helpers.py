@@ -13,9 +13,13 @@ DEMO_PASSWORD = "lms-demo"
 FAILING_IMPACTS = {"serious", "critical"}
 
 
-def login(page: Page, username: str, *, lands_on: str = "My learning") -> None:
+LANDS_ON = {"trainer": "Today", "coordinator": "My caseload", "admin": "My caseload"}
+
+
+def login(page: Page, username: str, *, lands_on: str | None = None) -> None:
     """Log in through the login form, as a person does, and land on `lands_on` in English
-    (coordinators land on "My caseload").
+    (by default where the demo person lands: trainers on "Today", coordinators on "My caseload",
+    learners on "My learning").
 
     Logging in switches the site to the person's preferred language, and most demo people prefer
     another one; the journeys read English words, so they switch back with the footer's language
@@ -24,7 +28,8 @@ def login(page: Page, username: str, *, lands_on: str = "My learning") -> None:
     with `choose_language`."""
     log_in_only(page, username)
     choose_language(page, "en")
-    expect(page.get_by_role("heading", level=1)).to_have_text(lands_on)
+    expected = lands_on or LANDS_ON.get(username, "My learning")
+    expect(page.get_by_role("heading", level=1)).to_have_text(expected)
 
 
 def log_in_only(page: Page, username: str) -> None:
@@ -47,8 +52,18 @@ def choose_language(page: Page, code: str) -> None:
 
 
 def open_menu_link(page: Page, name: str, *, main: str = "Main", menu: str = "Menu") -> None:
-    """Follow a link in the main navigation, opening the collapsed menu first on a phone.
+    """Follow a link in the main navigation, opening the collapsed menu first on a phone and
+    the link's group (Teaching, Reports, the account menu) if it is in one.
     `main` and `menu` name the navigation and its button in the language shown."""
+    nav = open_main_menu(page, main=main, menu=menu)
+    link = nav.get_by_role("link", name=name, exact=True, include_hidden=True)
+    open_group_of(nav, link)
+    with page.expect_navigation():
+        link.click()
+
+
+def open_main_menu(page: Page, *, main: str = "Main", menu: str = "Menu"):
+    """The main navigation, its phone menu opened if it is collapsed."""
     nav = page.get_by_role("navigation", name=main)
     toggler = nav.get_by_role("button", name=menu)
     if toggler.is_visible():
@@ -56,8 +71,16 @@ def open_menu_link(page: Page, name: str, *, main: str = "Main", menu: str = "Me
         toggler.click()
         # Bootstrap gives the menu its "show" class when it has finished opening.
         expect(nav.locator(".navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
-    with page.expect_navigation():
-        nav.get_by_role("link", name=name, exact=True).click()
+    return nav
+
+
+def open_group_of(nav, item) -> None:
+    """Open the dropdown that holds `item` (a link or a button), if it is in a closed one."""
+    if item.is_visible():
+        return
+    group = item.locator("xpath=ancestor::li[contains(concat(' ', @class, ' '), ' dropdown ')]")
+    group.locator("[data-bs-toggle=dropdown]").click()
+    expect(item).to_be_visible()
 
 
 def menu_settled(nav) -> None:
@@ -81,8 +104,9 @@ def a11y_violations(page: Page) -> list[str]:
     ]
 
 
-def check_a11y(page: Page) -> None:
-    """Fail on any serious or critical accessibility violation on the page as it is now."""
+def assert_no_serious_axe(page: Page) -> None:
+    """Fail on any serious or critical accessibility violation that axe-core (served from
+    node_modules, never a CDN) finds on the page as it is now."""
     violations = a11y_violations(page)
     assert not violations, f"Accessibility violations on {page.url}:\n" + "\n".join(violations)
 
@@ -129,15 +153,12 @@ PROGRESS_TEXT = re.compile(r"(\d+) of (\d+) required lessons done \((\d+)%\)")
 
 
 def logout(page: Page) -> None:
-    """Log out with the button in the main navigation, so the next person can log in."""
-    nav = page.get_by_role("navigation", name="Main")
-    toggler = nav.get_by_role("button", name="Menu")
-    if toggler.is_visible():
-        toggler.click()
-        # Wait for the menu to finish opening: a click while it slides open can be lost.
-        expect(nav.locator(".navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
+    """Log out with the button in the account menu, so the next person can log in."""
+    nav = open_main_menu(page)
+    button = nav.get_by_role("button", name="Log out", include_hidden=True)
+    open_group_of(nav, button)
     with page.expect_navigation():
-        nav.get_by_role("button", name="Log out").click()
+        button.click()
     expect(page.get_by_role("link", name="Log in", exact=True).first).to_be_attached()
 
 

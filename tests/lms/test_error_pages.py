@@ -36,9 +36,13 @@ def test_a_learner_on_a_staff_page_sees_the_sites_own_refusal(client, world):
         assert "403 Forbidden" not in text
 
 
-def test_a_trainer_is_sent_back_to_my_learning_a_coordinator_to_the_caseload(world):
+def test_each_is_sent_back_where_they_start_the_day(world):
     factory = RequestFactory()
-    for user, start in ((world.trainer_x, "/learning/"), (world.coordinator_x, "/workspace/")):
+    for user, start in (
+        (world.learner_a, "/learning/"),
+        (world.trainer_x, "/workspace/today/"),
+        (world.coordinator_x, "/workspace/"),
+    ):
         request = factory.get("/somewhere/")
         request.user = user
         response = defaults.permission_denied(request, PermissionDenied())

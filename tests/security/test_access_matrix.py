@@ -61,6 +61,8 @@ PERSONAS = (
     "superuser",
 )
 
+STAFF_PERSONAS = ("trainer_x", "trainer_y", "coordinator_x", "coordinator_y", "superuser")
+
 # Outcomes besides a status code.
 LOGIN = "login"  # redirected to the site's login page
 ADMIN_LOGIN = "admin_login"  # redirected to the admin's login page
@@ -190,6 +192,8 @@ MATRIX: dict[str, dict[str, object]] = {
     "password_reset_confirm": everyone(200, anonymous=REDIRECT),
     "password_reset_complete": everyone(),
     "profile": logged_in(),
+    "password_change": logged_in(),
+    "password_change_done": logged_in(),
     "set_language": post_only(),
     "privacy:my_data": logged_in(),
     # Learning
@@ -222,6 +226,9 @@ MATRIX: dict[str, dict[str, object]] = {
         403, anonymous=LOGIN, coordinator_x=200, coordinator_y=200, superuser=200
     ),
     "workspace:people": staff_of_x(trainer_x=404),
+    # "Today": for staff, each seeing the cohorts they train (none for coordinators who train
+    # none); learners have "My learning".
+    "workspace:today": row(403, anonymous=LOGIN, **dict.fromkeys(STAFF_PERSONAS, 200)),
     "certificates:batch": staff_of_x(trainer_x=404),
     "certificates:detail": staff_of_x(trainer_x=404),
     "certificates:download": staff_of_x(trainer_x=404, learner_a=200),

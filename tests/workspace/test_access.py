@@ -90,9 +90,24 @@ def test_an_unsafe_next_is_ignored(client, world):
     assert response["Location"] == reverse("workspace:home")
 
 
-@pytest.mark.parametrize("persona", ["learner_a", "trainer_x"])
-def test_learners_and_trainers_land_on_my_learning(client, world, persona):
-    assert log_in(client, getattr(world, persona))["Location"] == reverse("courses:dashboard")
+def test_learners_land_on_my_learning(client, world):
+    assert log_in(client, world.learner_a)["Location"] == reverse("courses:dashboard")
+
+
+def test_trainers_land_on_today(client, world):
+    assert log_in(client, world.trainer_x)["Location"] == reverse("workspace:today")
+
+
+def test_a_coordinator_who_trains_lands_on_today(client, world):
+    world.cohort_y.trainers.add(world.coordinator_x)
+
+    assert log_in(client, world.coordinator_x)["Location"] == reverse("workspace:today")
+
+
+def test_an_explicit_next_wins_for_a_trainer(client, world):
+    response = log_in(client, world.trainer_x, next=reverse("courses:staff_cohorts"))
+
+    assert response["Location"] == reverse("courses:staff_cohorts")
 
 
 # --- Query budget -------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments import receivers
+        from assessments.notifications import KINDS
         from assessments.templatetags.attendance_tags import attendance_warnings
         from courses import dashboard
         from courses.signals import schedule_changed
         from lms import roles
+        from lms.notifications import kind_register
 
         # Practical assessment checklists of the courses they coordinate (scoped in
         # assessments.practical.selectors.templates_editable_by).
@@ -31,3 +33,6 @@ class AssessmentsConfig(AppConfig):
             order=10,
         )
         schedule_changed.connect(receivers.schedule_changed, dispatch_uid="attendance_risks")
+        # What learners are told about their assessments (lms/notifications.py).
+        for kind in KINDS:
+            kind_register(kind)

@@ -7,6 +7,10 @@ def register_people_log_actions(actions):
     actions.register_action("lms.person.create", _("Create account"), _("Account created"))
     actions.register_action("lms.person.grant_role", _("Give a role"), _("Role given"))
     actions.register_action("lms.profile.update", _("Edit profile"), _("Profile edited"))
+    actions.register_action("lms.notification.send", _("Notify"), _("Person notified"))
+    actions.register_action(
+        "lms.notification.read", _("Read notifications"), _("Notifications read")
+    )
 
 
 @hooks.register("construct_reports_menu")

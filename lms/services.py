@@ -257,6 +257,22 @@ def notification_send(
     return notification
 
 
+def notifications_send(*, kind: str, sent: list[tuple[User, dict]]) -> list[Notification]:
+    """`notification_send` from the system to many people at once (a roll call can put a whole
+    cohort at risk): one insert whatever their number; each email queued after commit."""
+    from lms.tasks import notification_email
+
+    made = Notification.objects.bulk_create(
+        [Notification(recipient=user, kind=kind, params=params) for user, params in sent]
+    )
+    for notification in made:
+        pk, user_id = notification.pk, notification.recipient_id
+        transaction.on_commit(lambda uid=user_id: cache.delete(notifications.unread_cache_key(uid)))
+        if notification.recipient.email:
+            transaction.on_commit(lambda pk=pk: notification_email.enqueue(notification_id=pk))
+    return made
+
+
 def notifications_mark_read(*, user: User, notification_ids=None) -> int:
     """Mark the person's own unread notifications read (all, or those of `notification_ids`);
     anyone else's are never touched. Returns how many changed."""

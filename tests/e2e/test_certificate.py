@@ -149,11 +149,6 @@ def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     expect(page.get_by_role("listitem").first).to_contain_text("was revoked on")
     expect(page.get_by_role("listitem").first).to_contain_text(REASON)
     journey.arrive("notifications-revoked")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Mark all as read").click()
-    expect(page.get_by_role("link", name=re.compile(r"^Notifications"))).not_to_contain_text(
-        "unread"
-    )
     open_menu_link(page, "My certificates")
     item = page.get_by_role("listitem").filter(has_text=COURSE)
     expect(item).to_contain_text("Revoked on")

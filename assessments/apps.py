@@ -8,11 +8,13 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments import receivers
+        from assessments.notifications import KINDS
         from assessments.templatetags.attendance_tags import attendance_warnings
         from courses import dashboard
         from courses import nav as courses_nav
         from courses.signals import schedule_changed
         from lms import nav, roles
+        from lms.notifications import kind_register
 
         # Practical assessment checklists of the courses they coordinate (scoped in
         # assessments.practical.selectors.templates_editable_by).
@@ -51,3 +53,6 @@ class AssessmentsConfig(AppConfig):
             ),
             order=13,
         )
+        # What learners are told about their assessments (lms/notifications.py).
+        for kind in KINDS:
+            kind_register(kind)

@@ -5,6 +5,7 @@ import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -189,4 +190,163 @@ def surname_matches(*, printed_name: str, surname: str) -> bool:
     family = name[1:]
     return bool(given) and any(
         family[start : start + len(given)] == given for start in range(len(family))
+    )
+
+
+# --- Where a learner stands in a course: one status, said in plain words ----------------------
+
+
+class CourseState(Enum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    LESSONS_DONE = "lessons_done"  # every required lesson done, something else still missing
+    WAITING = "waiting"  # every requirement met: a coordinator certifies
+    CERTIFIED = "certified"
+    NOT_CERTIFIED = "not_certified"  # revoked, or a requirement can no longer be met
+    FINISHED = "finished"  # done, in a course that awards no certificate (or completed without)
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class CourseStatusFacts:
+    """What the learner's status needs about one enrolment, as plain values. The eligibility is
+    the certify queue's decision (`eligibility`), read here and never worked out again."""
+
+    enrolment_status: str
+    withdrawn_on: datetime.date | None
+    lessons_done: int  # any lesson, required or not: has the learner begun?
+    required_lessons: int
+    required_lessons_done: int
+    next_lesson_id: int | None  # the first lesson not done, in course order
+    awards_certificate: bool
+    attendance: AttendanceSummary | None
+    practicals: Sequence[PracticalResult]
+    eligibility: Eligibility
+    certificate_status: str | None = None  # the current certificate's: valid or revoked
+    certificate_reason: str = ""
+
+
+@dataclass(frozen=True)
+class CourseStatus:
+    state: CourseState
+    next_lesson_id: int | None = None  # only while lessons remain: "Start" / "Continue"
+    missing: tuple[str, ...] = ()  # for the certificate, in the learner's words
+    attendance_missing: bool = False  # the next step is the learner's attendance page
+
+
+def _attendance_missing(summary: AttendanceSummary | None) -> tuple[str | None, bool]:
+    """What the learner still needs of their attendance, and whether that can no longer be
+    reached; (None, False) when attendance is met or not required. Reads the attendance rules'
+    figures (`threshold_reached`, `sessions_needed`, `can_miss`, `at_risk`)."""
+    if summary is None or summary.counted_whole_course <= 0:
+        return _("No sessions are recorded for your group yet."), False
+    if not summary.required or summary.threshold_reached:
+        return None, False
+    if summary.at_risk or summary.can_miss is None:
+        return (
+            _("Attendance of %(threshold)s%% can no longer be reached.")
+            % {"threshold": summary.threshold},
+            True,
+        )
+    if summary.can_miss == 0:
+        return (
+            ngettext(
+                "You need to attend the remaining session.",
+                "You need to attend all %(remaining)s remaining sessions.",
+                summary.remaining,
+            )
+            % {"remaining": summary.remaining},
+            False,
+        )
+    return (
+        ngettext(
+            "You need to attend %(needed)s of the remaining %(remaining)s sessions: "
+            "you can miss at most %(can_miss)s more session.",
+            "You need to attend %(needed)s of the remaining %(remaining)s sessions: "
+            "you can miss at most %(can_miss)s more sessions.",
+            summary.can_miss,
+        )
+        % {
+            "needed": summary.sessions_needed,
+            "remaining": summary.remaining,
+            "can_miss": summary.can_miss,
+        },
+        False,
+    )
+
+
+def _practical_missing(practical: PracticalResult) -> tuple[str, bool]:
+    """What is missing of one required practical assessment not passed, and whether no attempt
+    is left to pass it."""
+    name = {"name": practical.template_name}
+    if practical.attempts_used == 0:
+        return _("Practical assessment “%(name)s”: not taken yet.") % name, False
+    if practical.attempts_left == 0:
+        return _("Practical assessment “%(name)s”: not passed, and no attempts are left.") % name, (
+            True
+        )
+    return (
+        _(
+            "Practical assessment “%(name)s”: not passed yet "
+            "(%(used)s of %(allowed)s attempts used)."
+        )
+        % {**name, "used": practical.attempts_used, "allowed": practical.attempts_allowed},
+        False,
+    )
+
+
+def course_status(facts: CourseStatusFacts) -> CourseStatus:
+    """The one status a learner sees for a course, and what it takes to move on.
+
+    Withdrawn first; then a certificate (valid or revoked) says it all; then an enrolment marked
+    completed is finished whatever its lessons say (a course completed before its lessons were
+    on the site has nothing to start); then lessons remaining; then the certificate decision."""
+    if facts.enrolment_status == WITHDRAWN:
+        return CourseStatus(CourseState.WITHDRAWN)
+    if facts.certificate_status == "valid":
+        return CourseStatus(CourseState.CERTIFIED)
+    if facts.certificate_status == "revoked":
+        reason = facts.certificate_reason or _("Your certificate was revoked.")
+        return CourseStatus(CourseState.NOT_CERTIFIED, missing=(reason,))
+
+    missing: list[str] = []
+    final = False
+    attendance_needed = False
+    if facts.awards_certificate and facts.attendance is not None and facts.attendance.required:
+        line, unreachable = _attendance_missing(facts.attendance)
+        if line:
+            missing.append(line)
+            attendance_needed, final = True, unreachable
+    for practical in facts.practicals:
+        if (
+            facts.awards_certificate
+            and practical.required_for_certification
+            and not practical.passed
+        ):
+            line, exhausted = _practical_missing(practical)
+            missing.append(line)
+            final = final or exhausted
+
+    if facts.enrolment_status == "completed":
+        return CourseStatus(CourseState.FINISHED)
+    if facts.required_lessons_done < facts.required_lessons:
+        state = CourseState.IN_PROGRESS if facts.lessons_done else CourseState.NOT_STARTED
+        # Certification already out of reach is said now, not after the last lesson.
+        return CourseStatus(
+            state,
+            next_lesson_id=facts.next_lesson_id,
+            missing=tuple(missing) if final else (),
+            attendance_missing=final and attendance_needed,
+        )
+    if not facts.awards_certificate:
+        return CourseStatus(CourseState.FINISHED)
+    if facts.eligibility.eligible:
+        return CourseStatus(CourseState.WAITING)
+    if not missing:
+        # A reason the learner's words above do not cover: the coordinator's words, as they are.
+        missing = list(facts.eligibility.reasons)
+    return CourseStatus(
+        CourseState.NOT_CERTIFIED if final else CourseState.LESSONS_DONE,
+        missing=tuple(missing),
+        attendance_missing=attendance_needed,
     )

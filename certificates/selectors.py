@@ -15,6 +15,7 @@ from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
+from courses.rules import Progress
 from lms.i18n import localized_pages
 
 
@@ -47,10 +48,12 @@ def eligibility_facts_for_cohorts(
     enrolments: list[Enrolment],
     attendance: dict[int, AttendanceSummary] | None = None,
     practicals: dict[int, list[PracticalResult]] | None = None,
+    progress: dict[int, Progress] | None = None,
 ) -> dict[int, rules.EligibilityFacts]:
     """`eligibility_facts` for enrolments of many cohorts (their courses loaded) at once: six
     queries whatever the number of cohorts and learners, two when the caller already holds the
-    attendance summaries and practical results (keyed by enrolment id)."""
+    attendance summaries and practical results (keyed by enrolment id), none when it holds
+    their required lessons' progress too (`courses.rules.lesson_progress`, as "My learning")."""
     by_cohort = {c.pk: c for c in cohorts}
     if attendance is None:
         attendance = attendance_selectors.attendance_summaries_for_cohorts(cohorts=cohorts)
@@ -58,6 +61,17 @@ def eligibility_facts_for_cohorts(
         practicals = defaultdict(list)
         for cell in practical_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
             practicals[cell.enrolment.pk].append(cell.result)
+    if progress is not None:
+        return {
+            enrolment.pk: _facts(
+                enrolment,
+                by_cohort[enrolment.cohort_id].course,
+                attendance,
+                practicals,
+                progress[enrolment.pk],
+            )
+            for enrolment in enrolments
+        }
     required = course_selectors.required_lesson_ids_by_course(
         courses={c.course_id: c.course for c in cohorts}.values()
     )
@@ -71,18 +85,25 @@ def eligibility_facts_for_cohorts(
     for enrolment in enrolments:
         course = by_cohort[enrolment.cohort_id].course
         required_ids = required.get(course.pk, [])
-        facts[enrolment.pk] = rules.EligibilityFacts(
-            enrolment_status=enrolment.status,
-            withdrawn_on=enrolment.withdrawn_on,
-            awards_certificate=course.awards_certificate,
-            attendance_required=course.attendance_required,
-            attendance_threshold=course.attendance_threshold,
-            attendance=attendance.get(enrolment.pk),
-            practicals=tuple(practicals.get(enrolment.pk, ())),
-            required_lessons=len(required_ids),
-            required_lessons_done=len(done[enrolment.pk].intersection(required_ids)),
+        lessons = Progress(
+            done=len(done[enrolment.pk].intersection(required_ids)), required=len(required_ids)
         )
+        facts[enrolment.pk] = _facts(enrolment, course, attendance, practicals, lessons)
     return facts
+
+
+def _facts(enrolment, course, attendance, practicals, lessons: Progress) -> rules.EligibilityFacts:
+    return rules.EligibilityFacts(
+        enrolment_status=enrolment.status,
+        withdrawn_on=enrolment.withdrawn_on,
+        awards_certificate=course.awards_certificate,
+        attendance_required=course.attendance_required,
+        attendance_threshold=course.attendance_threshold,
+        attendance=attendance.get(enrolment.pk),
+        practicals=tuple(practicals.get(enrolment.pk, ())),
+        required_lessons=lessons.required,
+        required_lessons_done=lessons.done,
+    )
 
 
 @dataclass(frozen=True)
@@ -120,11 +141,16 @@ def certify_rows(
     enrolments: list[Enrolment],
     attendance: dict[int, AttendanceSummary] | None = None,
     practicals: dict[int, list[PracticalResult]] | None = None,
+    progress: dict[int, Progress] | None = None,
 ) -> dict[int, QueueRow]:
     """The certify queue's row of each enrolment of many cohorts, keyed by enrolment id: one
     query more than `eligibility_facts_for_cohorts`, whatever the number of cohorts."""
     facts = eligibility_facts_for_cohorts(
-        cohorts=cohorts, enrolments=enrolments, attendance=attendance, practicals=practicals
+        cohorts=cohorts,
+        enrolments=enrolments,
+        attendance=attendance,
+        practicals=practicals,
+        progress=progress,
     )
     current = {
         c.enrolment_id: c
@@ -289,3 +315,56 @@ def learning_record(*, learner, language: str | None = None) -> list[RecordEntry
         )
         for e, course in zip(enrolments, courses, strict=True)
     ]
+
+
+@dataclass(frozen=True)
+class CourseStanding:
+    status: rules.CourseStatus
+    certificate: Certificate | None  # the current one (valid or revoked), if any
+
+
+def course_statuses(*, entries) -> dict[int, CourseStanding]:
+    """The learner's status in each course of their dashboard (`courses.selectors.DashboardEntry`
+    items, cohorts and courses loaded), keyed by enrolment id: the certify queue's decision and
+    current certificate, the learner's attendance and practical results, read in a fixed number
+    of queries whatever the number of courses."""
+    enrolments = [entry.enrolment for entry in entries]
+    if not enrolments:
+        return {}
+    cohorts = list({e.cohort_id: e.cohort for e in enrolments}.values())
+    ids = [e.pk for e in enrolments]
+    attendance = attendance_selectors.attendance_summaries_for_cohorts(
+        cohorts=cohorts, enrolment_ids=ids
+    )
+    practicals: dict[int, list[PracticalResult]] = defaultdict(list)
+    for cell in practical_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
+        practicals[cell.enrolment.pk].append(cell.result)
+    rows = certify_rows(
+        cohorts=cohorts,
+        enrolments=enrolments,
+        attendance=attendance,
+        practicals=practicals,
+        progress={entry.enrolment.pk: entry.progress for entry in entries},
+    )
+    statuses = {}
+    for entry in entries:
+        enrolment, row = entry.enrolment, rows[entry.enrolment.pk]
+        course = enrolment.cohort.course
+        status = rules.course_status(
+            rules.CourseStatusFacts(
+                enrolment_status=enrolment.status,
+                withdrawn_on=enrolment.withdrawn_on,
+                lessons_done=entry.lessons_done,
+                required_lessons=entry.progress.required,
+                required_lessons_done=entry.progress.done,
+                next_lesson_id=entry.next_lesson.pk if entry.next_lesson else None,
+                awards_certificate=course.awards_certificate,
+                attendance=attendance.get(enrolment.pk),
+                practicals=tuple(practicals.get(enrolment.pk, ())),
+                eligibility=row.eligibility,
+                certificate_status=row.certificate.status if row.certificate else None,
+                certificate_reason=row.certificate.status_reason if row.certificate else "",
+            )
+        )
+        statuses[enrolment.pk] = CourseStanding(status=status, certificate=row.certificate)
+    return statuses

@@ -18,11 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from certificates import branding as branding_images
-from certificates import rules, selectors
+from certificates import notifications, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.services import staff_check
 from lms.i18n import localized_page
+from lms.notifications import language_of
+from lms.services import notification_send
 
 logger = logging.getLogger(__name__)
 
@@ -248,6 +250,9 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
         update_fields=["status", "status_reason", "status_changed_by", "status_changed_at"]
     )
     log(instance=certificate, action="certificates.revoke", user=by, data={"reason": reason})
+    params = notifications.revoked_params(certificate)
+    kind = notifications.CERTIFICATE_REVOKED
+    notification_send(recipient=certificate.enrolment.learner, kind=kind, params=params, by=by)
     return certificate
 
 
@@ -333,12 +338,6 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
     }
 
 
-def language_of(user) -> str:
-    """The language a person reads: their profile's, else the site's."""
-    profile = getattr(user, "profile", None)
-    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
-
-
 def certificate_render(*, certificate_id: int) -> Certificate:
     """Render and store one certificate's PDF with its SHA-256, then tell the learner. A
     failure is recorded on the certificate (visible in the queue, retryable) and re-raised."""
@@ -384,7 +383,14 @@ def certificate_render(*, certificate_id: int) -> Certificate:
 
 
 def certificate_notify(*, certificate: Certificate) -> None:
+    """Tell the learner: in their notifications, and by its own email in their language."""
     learner = certificate.enrolment.learner
+    notification_send(
+        recipient=learner,
+        kind=notifications.CERTIFICATE_ISSUED,
+        params=notifications.issued_params(certificate),
+        email=False,
+    )
     if not learner.email:
         return
     base = settings.SITE_URL

@@ -33,3 +33,36 @@ def parts_render(request: HttpRequest) -> list[SafeString]:
         render_to_string(part.template, part.context(request), request=request)
         for part in sorted(_parts.values(), key=lambda part: part.order)
     ]
+
+
+# The learner's status in each course and its one next step ("Start", "Continue", "Download
+# certificate"), said by the app that can decide it: certificates reads the attendance, the
+# practical results and the certify decision, which courses may not import. It registers a
+# renderer in its AppConfig.ready(): (request, entries) -> {enrolment id: HTML}.
+_status_renderers: list[Callable] = []
+
+
+def statuses_register(render: Callable) -> None:
+    """Set the renderer of course statuses (again: replace it)."""
+    _status_renderers[:] = [render]
+
+
+def statuses_render(request: HttpRequest, entries) -> dict[int, SafeString]:
+    """Each entry's status and next step, keyed by enrolment id (empty with no renderer)."""
+    if not entries or not _status_renderers:
+        return {}
+    return _status_renderers[0](request, entries)
+
+
+@dataclass(frozen=True)
+class CourseCard:
+    """A course on "My learning": the learner's enrolment and progress, with the status and
+    next step said by the renderer (None without one: the card shows the progress alone)."""
+
+    entry: object  # courses.selectors.DashboardEntry
+    status: SafeString | None
+
+
+def cards_render(request: HttpRequest, entries) -> list[CourseCard]:
+    statuses = statuses_render(request, entries)
+    return [CourseCard(entry, statuses.get(entry.enrolment.pk)) for entry in entries]

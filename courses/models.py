@@ -182,10 +182,15 @@ class CoursePage(FallbackRoutingMixin, PageServingMixin, Page):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import dashboard, selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.course_page_context(course=self, user=request.user))
+        entry = context["entry"]
+        # The learner's status and next step, as on "My learning" (courses/dashboard.py).
+        context["course_status"] = (
+            dashboard.statuses_render(request, [entry]).get(entry.enrolment.pk) if entry else None
+        )
         return context
 
 

@@ -30,11 +30,9 @@ def lesson_progress(*, required_lesson_ids: Sequence[int], completed_ids: set[in
 
 
 def next_lesson_id(*, lesson_ids: Sequence[int], completed_ids: set[int]) -> int | None:
-    """The first lesson, in course order, not yet done; the first lesson if all are done."""
-    for lesson_id in lesson_ids:
-        if lesson_id not in completed_ids:
-            return lesson_id
-    return lesson_ids[0] if lesson_ids else None
+    """The first lesson, in course order, not yet done; None once all are done (a finished
+    course has nothing to "Continue")."""
+    return next((lesson_id for lesson_id in lesson_ids if lesson_id not in completed_ids), None)
 
 
 class LessonCompleteRefusal(Enum):

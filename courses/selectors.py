@@ -68,7 +68,7 @@ def reading_enrolment(
     course = original_of(course)
     enrolments = Enrolment.objects.filter(
         learner=user, cohort__course=course, status__in=READING_STATUSES
-    )
+    ).select_related("cohort__course")  # the course page's status reads the course's rules
     if lesson is not None:
         enrolments = enrolments.annotate(
             lesson_done=Exists(
@@ -92,6 +92,7 @@ class DashboardEntry:
     next_sessions: tuple[Session, ...] = ()
     # The course as the learner reads it: its translation in their language, if there is one.
     course: CoursePage | None = None
+    lessons_done: int = 0  # any lesson, required or optional: has the learner begun?
 
 
 def _live_lessons_by_course(courses) -> dict[int, list[LessonPage]]:
@@ -118,14 +119,15 @@ def required_lesson_ids_by_course(*, courses) -> dict[int, list[int]]:
 
 
 def learner_dashboard(*, learner) -> list[DashboardEntry]:
-    """'My learning': each enrolment with its progress and the lesson to continue with.
+    """'My learning': each enrolment with its progress and the lesson to continue with (none
+    once every lesson is done); withdrawals last, so the learner still sees why a course left.
 
     A fixed number of queries however many enrolments and lessons there are."""
-    enrolments = list(
+    enrolments = sorted(
         Enrolment.objects.filter(learner=learner)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
         .select_related("cohort__course__trade", "cohort__region")
-        .order_by("status", "-cohort__start_date")
+        .order_by("status", "-cohort__start_date"),
+        key=lambda enrolment: enrolment.status == Enrolment.Status.WITHDRAWN,
     )
     courses = {e.cohort.course_id: e.cohort.course for e in enrolments}
     lessons_by_course = _live_lessons_by_course(list(courses.values()))
@@ -170,6 +172,7 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
                 next_lesson,
                 tuple(upcoming.get(enrolment.cohort_id, ())),
                 readable[enrolment.cohort.course_id],
+                len(done_ids),
             )
         )
     # Next lessons in the learner's language too, in one more query for all of them.
@@ -205,6 +208,10 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         completed_ids=done_ids,
     )
     readable = localized_pages(lessons, queryset=LessonPage.objects.defer_streamfields())
+    next_id = rules.next_lesson_id(lesson_ids=[lsn.pk for lsn in lessons], completed_ids=done_ids)
+    next_lesson = next(
+        (shown for lsn, shown in zip(lessons, readable, strict=True) if lsn.pk == next_id), None
+    )
     return {
         "lesson_items": [
             LessonItem(shown, lsn.pk in done_ids)
@@ -212,6 +219,12 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         ],
         "enrolment": enrolment,
         "progress": progress if enrolment else None,
+        # The enrolment as "My learning" shows it, for the same status and next step.
+        "entry": DashboardEntry(
+            enrolment, progress, next_lesson, course=course, lessons_done=len(done_ids)
+        )
+        if enrolment
+        else None,
         "can_read": enrolment is not None or can_read_course(user=user, course=course),
     }
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses import selectors, services
-from courses.dashboard import parts_render
+from courses.dashboard import cards_render, parts_render
 from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
 from courses.models import LessonPage
 from lms.forms import form_add_service_errors
@@ -20,7 +20,9 @@ def dashboard(request):
     entries = selectors.learner_dashboard(learner=request.user)
     # What the apps above courses add (attendance warnings, the mentor card): courses/dashboard.py.
     parts = parts_render(request)
-    return render(request, "courses/dashboard.html", {"entries": entries, "parts": parts})
+    # Each course's status and next step come from certificates, through the same registry.
+    cards = cards_render(request, entries)
+    return render(request, "courses/dashboard.html", {"cards": cards, "parts": parts})
 
 
 @require_POST

@@ -3,11 +3,12 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from lms import roles, rules
-from lms.models import Profile, User
+from lms import notifications, roles, rules
+from lms.models import Notification, Profile, User
 
 MSG_NOT_OWN_PROFILE = _("You can only change your own profile.")
 MSG_ROLE_NOT_GRANTABLE = _("Only an administrator can give someone this role.")
@@ -235,3 +236,64 @@ def password_change(*, user: User, by: User, new_password: str) -> None:
     user.set_password(new_password)
     user.save(update_fields=["password"])
     log(instance=user, action="lms.person.change_password", user=by)
+
+
+# --- Notifications (lms/notifications.py has the kinds and their words) ------------------------
+
+MSG_NOT_YOURS = _("This notification is not yours.")
+
+
+def notification_send(
+    *, recipient: User, kind: str, params: dict, by: User | None = None, email: bool = True
+):
+    """Tell a person something: stored for their list of notifications now, emailed in their
+    preferred language once the surrounding transaction commits (through the task queue, so a
+    mail server being down never undoes what they are told about). `params` are plain JSON
+    values; `by` is whoever caused it (None: the system). `email=False` when the sending app
+    writes its own email (the certificate's, with its verification address)."""
+    from lms.tasks import notification_email
+
+    with transaction.atomic():
+        notification = Notification.objects.create(recipient=recipient, kind=kind, params=params)
+        log(instance=notification, action="lms.notification.send", user=by, data={"kind": kind})
+        if email and recipient.email:
+            transaction.on_commit(
+                lambda: notification_email.enqueue(notification_id=notification.pk), robust=True
+            )
+    return notification
+
+
+def notifications_send(*, kind: str, sent: list[tuple[User, dict]]) -> list[Notification]:
+    """`notification_send` from the system to many people at once (a roll call can put a whole
+    cohort at risk): one insert whatever their number; each email queued after commit."""
+    from lms.tasks import notification_email
+
+    made = Notification.objects.bulk_create(
+        [Notification(recipient=user, kind=kind, params=params) for user, params in sent]
+    )
+    for notification in made:
+        pk = notification.pk
+        if notification.recipient.email:
+            transaction.on_commit(lambda pk=pk: notification_email.enqueue(notification_id=pk))
+    return made
+
+
+def notifications_mark_read(*, user: User, notification_ids=None) -> int:
+    """Mark the person's own unread notifications read (all, or those of `notification_ids`);
+    anyone else's are never touched. Returns how many changed."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    with transaction.atomic():
+        changed = unread.update(read_at=timezone.now())
+        if changed:
+            log(instance=user, action="lms.notification.read", user=user, data={"count": changed})
+    return changed
+
+
+def notification_open(*, user: User, notification: Notification) -> str:
+    """Mark one notification read for its recipient and return where it leads."""
+    if notification.recipient_id != user.pk:
+        raise ValidationError(MSG_NOT_YOURS)
+    notifications_mark_read(user=user, notification_ids=[notification.pk])
+    return notifications.kind_of(notification.kind).link(notification.params)

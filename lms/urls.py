@@ -10,6 +10,12 @@ from lms import favicon, health
 from lms import views as lms_views
 from lms.forms import PasswordResetForm
 
+notification_urlpatterns = [
+    path("", lms_views.notifications_list, name="list"),
+    path("read/", lms_views.notifications_read_all, name="read_all"),
+    path("<int:notification_id>/open/", lms_views.notification_follow, name="open"),
+]
+
 urlpatterns = [
     path("admin/reports/site-history/", lms_views.site_history, name="site_history"),
     path(
@@ -48,6 +54,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("notifications/", include((notification_urlpatterns, "notifications"))),
     path("i18n/setlang/", lms_views.language_switch, name="set_language"),
     path("learning/", include("courses.urls")),
     path("health/", health.health, name="health"),

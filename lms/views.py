@@ -5,18 +5,27 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from lms import nav
+from lms import nav, notifications
+from lms import selectors as lms_selectors
 from lms.forms import ProfileForm, form_add_service_errors
 from lms.models import Profile
-from lms.services import password_change, profile_set_language, profile_update
+from lms.selectors import NOTIFICATIONS_SHOWN
+from lms.services import (
+    notification_open,
+    notifications_mark_read,
+    password_change,
+    profile_set_language,
+    profile_update,
+)
 
 
 def _set_language_cookie(response, language: str):
@@ -125,3 +134,38 @@ def bench_frame(request):
     navigation) around no content at all. Mounted only when BENCH_BARE_VIEW is on (`make
     bench`, docs/performance.md)."""
     return render(request, "lms/bench_frame.html")
+
+
+def notifications_list(request):
+    """The person's own notifications, newest first. Reading the list changes nothing (a GET
+    never writes): a notification is marked read when its link is followed, or all at once."""
+    shown = list(lms_selectors.notifications_of(user=request.user)[:NOTIFICATIONS_SHOWN])
+    return render(
+        request,
+        "lms/notifications.html",
+        {
+            "items": notifications.items(shown),
+            "unread_count": sum(1 for n in shown if n.read_at is None),
+        },
+    )
+
+
+@require_POST
+@login_required
+def notifications_read_all(request):
+    notifications_mark_read(user=request.user)
+    messages.success(request, _("All your notifications are marked as read."))
+    return redirect("notifications:list")
+
+
+@require_POST
+@login_required
+def notification_follow(request, notification_id: int):
+    # Only the person's own: anyone else's is "not found", never "not yours".
+    notification = get_object_or_404(
+        lms_selectors.notifications_of(user=request.user), pk=notification_id
+    )
+    link = notification_open(user=request.user, notification=notification)
+    if not link or not url_has_allowed_host_and_scheme(link, allowed_hosts=None):
+        return redirect("notifications:list")
+    return redirect(link)

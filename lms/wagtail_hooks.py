@@ -10,6 +10,10 @@ def register_people_log_actions(actions):
     actions.register_action(
         "lms.person.change_password", _("Change password"), _("Password changed")
     )
+    actions.register_action("lms.notification.send", _("Notify"), _("Person notified"))
+    actions.register_action(
+        "lms.notification.read", _("Read notifications"), _("Notifications read")
+    )
 
 
 @hooks.register("construct_reports_menu")

@@ -29,6 +29,7 @@ from courses.models import Enrolment, LessonCompletion
 from indicators.models import FollowUp
 from lms.models import Profile
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
+from privacy import notifications
 
 # Put in place of free text written about an erased person (a reason, a comment).
 WITHHELD = "[withheld: personal data erased]"
@@ -349,9 +350,6 @@ def _mentoring_erase(user) -> list[str]:
     return []
 
 
-# --- Follow-ups after training ------------------------------------------------------------------
-
-
 def _follow_ups_export(user) -> list:
     follow_ups = FollowUp.objects.filter(enrolment__learner=user).select_related(
         "enrolment__cohort__course", "recorded_by"
@@ -396,4 +394,5 @@ SECTIONS: list[Section] = [
     Section("mentor_training_requests", export=_volunteer_export, erase=_volunteer_erase),
     Section("mentoring", export=_mentoring_export, erase=_mentoring_erase),
     Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
+    Section("notifications", export=notifications.export, erase=notifications.erase),
 ]

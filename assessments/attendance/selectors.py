@@ -114,10 +114,11 @@ def attendance_summaries(
 
 
 def attendance_summaries_for_cohorts(
-    *, cohorts, as_of: datetime.date | None = None
+    *, cohorts, as_of: datetime.date | None = None, enrolment_ids=None
 ) -> dict[int, AttendanceSummary]:
-    """`attendance_summaries` for every enrolment of many cohorts (their courses loaded), keyed
-    by enrolment id: two queries whatever the number of cohorts and learners."""
+    """`attendance_summaries` for every enrolment of many cohorts (their courses loaded), or
+    only for `enrolment_ids` among them, keyed by enrolment id: two queries whatever the number
+    of cohorts and learners."""
     as_of = as_of or timezone.localdate()
     policies = {cohort.pk: attendance_policy(course=cohort.course) for cohort in cohorts}
     if not policies:
@@ -125,7 +126,7 @@ def attendance_summaries_for_cohorts(
     return {
         pk: rules.summarise(counts, policies[cohort_id])
         for pk, (cohort_id, counts) in _session_counts(
-            cohort_ids=list(policies), as_of=as_of
+            cohort_ids=list(policies), as_of=as_of, enrolment_ids=enrolment_ids
         ).items()
     }
 

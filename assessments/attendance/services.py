@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from assessments import notifications
 from assessments.attendance import rules, selectors
 from assessments.attendance.rules import RollCallEntry
 from assessments.attendance.tasks import at_risk_notify
@@ -22,6 +23,7 @@ from assessments.models import (
 )
 from courses.models import Cohort, Enrolment, Session
 from courses.services import MSG_OWN_ENROLMENT
+from lms.services import notifications_send
 
 MSG_SESSION_CANCELLED = _("This session is cancelled: there is no roll call to take.")
 MSG_SESSION_NOT_YET = _("The roll call can be taken from the day of the session, not before.")
@@ -237,7 +239,25 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
+        _learners_tell_at_risk(cohort=cohort, summaries=summaries, enrolment_ids=newly_at_risk)
     return newly_at_risk
+
+
+def _learners_tell_at_risk(*, cohort: Cohort, summaries: dict, enrolment_ids: list[int]) -> None:
+    """Each learner who just became at risk is told, with what it would take to recover: the
+    sessions they would need beyond those left (the attendance rules' figures)."""
+    sent = []
+    for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related("learner"):
+        summary = summaries[enrolment.pk]
+        params = {
+            "course": cohort.course.title,
+            "enrolment_id": enrolment.pk,
+            "best": str(summary.best_reachable),
+            "threshold": summary.threshold,
+            "short": max((summary.sessions_needed or 0) - summary.remaining, 0),
+        }
+        sent.append((enrolment.learner, params))
+    notifications_send(kind=notifications.ATTENDANCE_AT_RISK, sent=sent)
 
 
 @transaction.atomic

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from assessments import notifications
 from assessments.models import AssessmentTemplate, Attempt, CriterionResult, Evidence, Review
 from assessments.practical import rules, selectors
 from courses.models import Enrolment
 from courses.services import staff_check
 from lms.formats import medium_date
+from lms.services import notification_send
 
 MSG_NOT_COHORT_STAFF = _("Only a trainer or coordinator of this learner's cohort can assess.")
 MSG_WRONG_COURSE = _("This practical assessment belongs to another course.")
@@ -360,7 +362,13 @@ def attempt_confirm(*, attempt: Attempt, reviewer, comment: str = "") -> Review:
     attempt.status = Attempt.Status.CONFIRMED
     attempt.save(update_fields=["status", "updated_at"])
     log(instance=attempt, action="assessments.attempt.review", user=reviewer)
+    _learner_tell(attempt, notifications.ATTEMPT_CONFIRMED, by=reviewer)
     return review
+
+
+def _learner_tell(attempt: Attempt, kind: str, *, by) -> None:
+    params = notifications.attempt_params(attempt)
+    notification_send(recipient=attempt.enrolment.learner, kind=kind, params=params, by=by)
 
 
 @transaction.atomic
@@ -385,4 +393,5 @@ def attempt_return(*, attempt: Attempt, reviewer, reason: str) -> Review:
     attempt.status = Attempt.Status.RETURNED
     attempt.save(update_fields=["status", "updated_at"])
     log(instance=attempt, action="assessments.attempt.return", user=reviewer)
+    _learner_tell(attempt, notifications.ATTEMPT_RETURNED, by=reviewer)
     return review

@@ -40,15 +40,19 @@ def test_dashboard_shows_only_my_enrolments(client, world):
     assert "Organic Farming" not in response.text
 
 
-def test_withdrawn_enrolment_is_not_on_dashboard(client, world):
+def test_withdrawn_enrolment_says_so_with_nothing_to_start(client, world):
     world.enrolment_a.status = Enrolment.Status.WITHDRAWN
     world.enrolment_a.withdrawn_on = world.enrolment_a.enrolled_on
     world.enrolment_a.withdrawal_reason = "Moved away"
     world.enrolment_a.save()
     client.force_login(world.learner_a)
     response = client.get("/learning/")
-    assert "Artisan Baking" not in response.text
-    assert "You are not enrolled in any course yet" in response.text
+    assert "Artisan Baking" in response.text
+    assert "Withdrawn" in response.text
+    assert "You left this course on" in response.text
+    assert "Moved away" not in response.text
+    assert ">Start<" not in response.text.replace("\n", "")
+    assert "Continue" not in response.text
 
 
 def test_mark_as_done_changes_progress_and_continue_link(client, world):
@@ -209,8 +213,9 @@ def test_dashboard_query_budget(client, django_assert_max_num_queries, enrolment
     client.get("/learning/")  # and the next keeps the site frame in the cache (lms/site_frame.py)
     # The site frame is kept in the cache (lms/site_frame.py); one query finds the reader's
     # locale (course titles in their language), 2 are for the "Become a mentor" card
-    # (mentors.dashboard), 1 for the navigation's facts (lms/nav.py).
-    # tests/courses/test_page_queries.py has the others.
-    with django_assert_max_num_queries(13):
+    # (mentors.dashboard), 1 for the navigation's facts (lms/nav.py), 5 for each course's status
+    # (certificates.selectors.course_statuses: attendance 2, practical assessments 2,
+    # certificates 1). tests/courses/test_page_queries.py has the others.
+    with django_assert_max_num_queries(18):
         response = client.get("/learning/")
     assert response.text.count("4 of 10 required lessons done (40%)") == enrolment_count

@@ -31,7 +31,7 @@ def test_course_without_required_lessons_is_complete():
 
 def test_next_lesson_is_first_not_done_in_course_order():
     assert rules.next_lesson_id(lesson_ids=[5, 3, 8], completed_ids={5}) == 3
-    assert rules.next_lesson_id(lesson_ids=[5, 3, 8], completed_ids={5, 3, 8}) == 5
+    assert rules.next_lesson_id(lesson_ids=[5, 3, 8], completed_ids={5, 3, 8}) is None
     assert rules.next_lesson_id(lesson_ids=[], completed_ids=set()) is None
 
 

@@ -1,12 +1,14 @@
 """A coordinator certifies a learner of a finished cohort; the learner downloads the PDF; anyone
-can verify it; the coordinator revokes it and the verification page says so."""
+can verify it; the coordinator revokes it and the verification page says so. The learner sees
+each step on their course card and in their notifications: waiting for certification, then the
+certificate ready, then not certified with the reason."""
 
 import re
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import Journey, login, logout, open_menu_link
+from tests.e2e.helpers import Journey, login, logout, menu_settled, open_menu_link
 
 COURSE = "Retail Sales Assistant"
 COHORT = "Retail Group Centre"
@@ -14,9 +16,40 @@ LEARNER_NAME = "María José Núñez"
 REASON = "Certified in error: a session was recorded for the wrong learner."
 
 
+def course_card(page: Page):
+    return page.get_by_role("article").filter(
+        has=page.get_by_role("heading", name=COURSE, exact=True)
+    )
+
+
+def open_notifications(page: Page) -> None:
+    """Follow "Notifications" in the menu, whose name says that some are unread."""
+    nav = page.get_by_role("navigation", name="Main")
+    toggler = nav.get_by_role("button", name="Menu")
+    if toggler.is_visible():
+        menu_settled(nav)
+        toggler.click()
+        expect(nav.locator(".navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
+    link = nav.get_by_role("link", name=re.compile(r"^Notifications"))
+    expect(link).to_have_text(re.compile(r"Notifications \d+\s*unread"))
+    with page.expect_navigation():
+        link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
+
+
 def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     page: Page, journey: Journey
 ):
+    # Through with the course and eligible: the learner is waiting, with nothing to start.
+    login(page, "learner")
+    card = course_card(page)
+    expect(card).to_contain_text("Waiting for certification")
+    expect(card).to_contain_text("Your coordinator will certify you")
+    expect(card.get_by_role("link", name=re.compile(r"^(Start|Continue)"))).to_have_count(0)
+    card.scroll_into_view_if_needed()
+    journey.arrive("learner-waiting")
+    logout(page)
+
     login(page, "coordinator", lands_on="My caseload")
     open_menu_link(page, "Certify")
     expect(page.get_by_role("heading", level=1)).to_have_text("Certify")
@@ -68,6 +101,17 @@ def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     response = page.request.get(record.get_attribute("href"))
     assert response.ok
     assert response.headers["content-type"] == "application/pdf"
+    open_menu_link(page, "My learning")
+    card = course_card(page)
+    expect(card).to_contain_text("Certificate ready")
+    expect(card.get_by_role("link", name=re.compile(r"^Download certificate"))).to_be_visible()
+    card.scroll_into_view_if_needed()
+    journey.arrive("learner-certificate-ready")
+    open_notifications(page)
+    expect(page.get_by_role("listitem").first).to_contain_text(
+        f"Your certificate for {COURSE} is ready (serial number {serial_text})"
+    )
+    journey.arrive("notifications-issued")
     logout(page)
 
     page.goto(verify_path)
@@ -104,4 +148,21 @@ def test_coordinator_certifies_the_learner_who_downloads_and_anyone_verifies(
     expect(page.get_by_role("heading", name=re.compile(r"^✗ Revoked on"))).to_be_visible()
     expect(page.get_by_text("This certificate is no longer valid.")).to_be_visible()
     journey.arrive("verify-revoked")
+
+    # The learner is told, with the reason, and sees it on the card and in "My certificates".
+    login(page, "learner")
+    card = course_card(page)
+    expect(card).to_contain_text("Not certified")
+    expect(card).to_contain_text(REASON)
+    card.scroll_into_view_if_needed()
+    journey.arrive("learner-not-certified")
+    open_notifications(page)
+    expect(page.get_by_role("listitem").first).to_contain_text("was revoked on")
+    expect(page.get_by_role("listitem").first).to_contain_text(REASON)
+    journey.arrive("notifications-revoked")
+    open_menu_link(page, "My certificates")
+    item = page.get_by_role("listitem").filter(has_text=COURSE)
+    expect(item).to_contain_text("Revoked on")
+    expect(item).to_contain_text(REASON)
+    journey.arrive("my-certificates-revoked")
     journey.finish()

@@ -32,7 +32,7 @@ from assessments.models import (
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
 from indicators.models import FollowUp
-from lms.models import Profile, Region, User
+from lms.models import Notification, Profile, Region, User
 from mentors.models import Assignment, MentorProfile, VolunteerRequest
 
 pytestmark = pytest.mark.django_db
@@ -196,6 +196,10 @@ MATRIX: dict[str, dict[str, object]] = {
     "password_change_done": logged_in(),
     "set_language": post_only(),
     "privacy:my_data": logged_in(),
+    # Notifications: each person's own list; following one or marking all read is a POST.
+    "notifications:list": logged_in(),
+    "notifications:read_all": post_only(),
+    "notifications:open": post_only(),
     # Learning
     "courses:dashboard": logged_in(),
     "courses:lesson_done": post_only(),
@@ -333,6 +337,9 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     # already (a message). Others are not shown the assignment.
     "mentors:assignment_end": staff_of_x(REDIRECT, trainer_x=404),
     "logout": everyone(REDIRECT),
+    # Everyone marks their own read; learner A's notification is nobody else's to open.
+    "notifications:read_all": logged_in(REDIRECT),
+    "notifications:open": row(404, anonymous=LOGIN, learner_a=REDIRECT),
     "set_language": everyone(REDIRECT),
     # Learners of the course (A in X, B in Y) mark a lesson done; for others it says why not.
     "courses:lesson_done": logged_in(REDIRECT),
@@ -347,6 +354,8 @@ POST_MATRIX: dict[str, dict[str, object]] = {
 POST_MAY_CHANGE = {
     "courses:lesson_done": {"learner_a", "learner_b"},
     "mentors:assignment_end": {"coordinator_x"},
+    "notifications:read_all": {"learner_a"},
+    "notifications:open": {"learner_a"},
 }
 
 # Query strings some URLs need to name an object: the chooser's "chosen" of several ids.
@@ -376,6 +385,7 @@ def db_state():
             Enrolment.objects.order_by("pk").values_list("pk", "status", "withdrawal_reason")
         ),
         "completions": list(LessonCompletion.objects.order_by("pk").values_list("pk")),
+        "notifications": list(Notification.objects.order_by("pk").values_list("pk", "read_at")),
         "attempts": list(
             Attempt.objects.order_by("pk").values_list("pk", "status", "outcome", "feedback")
         ),
@@ -467,6 +477,16 @@ SNIPPET_OBJECTS = {
     "assessments_assessmenttemplate": lambda w, p: p.template.pk,
 }
 
+
+def learner_a_notification(world) -> Notification:
+    found = Notification.objects.filter(recipient=world.learner_a).first()
+    return found or Notification.objects.create(
+        recipient=world.learner_a,
+        kind="certificate_issued",
+        params={"course": "Artisan Baking", "serial": "2026-000001", "certificate_id": 1},
+    )
+
+
 ARGUMENTS = {
     "parent_page_id": lambda w, p: w.course.get_parent().pk,
     "session_id": lambda w, p: p.session.pk,
@@ -486,6 +506,7 @@ ARGUMENTS = {
     "table": lambda w, p: "by_region",
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
+    "notification_id": lambda w, p: learner_a_notification(w).pk,
 }
 
 

@@ -22,6 +22,13 @@ class LmsConfig(AppConfig):
 
     def nav_register(self):
         from lms import nav
+        from lms.models import Notification
+
+        # The unread count beside the account menu, in the navigation's one query.
+        nav.count_register(
+            name=nav.NOTIFICATIONS_UNREAD,
+            rows=lambda user: Notification.objects.filter(recipient=user, read_at__isnull=True),
+        )
 
         nav.group_register(key=nav.TEACHING, label=_("Teaching"), order=20)
         nav.group_register(key=nav.REPORTS, label=_("Reports"), order=40)

@@ -7,6 +7,8 @@ An app registers
 - *facts*: what a predicate may ask about the person ("is enrolled somewhere", "trains a
   cohort"), each given as a queryset that is not empty when the fact holds.
 
+A count (the unread notifications beside the account menu) is asked in that same query.
+
 Every fact is answered in one query, the first time a predicate asks for one, and kept on the
 request: the whole bar costs that query and the permissions query Django makes anyway (kept on the
 user object by lms.auth_backends). Anonymous visitors cost nothing."""
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, QuerySet
+from django.db.models import Exists, IntegerField, QuerySet, Subquery
 from django.http import HttpRequest
 
 # The groups of the bar. Links with no group stand on their own.
@@ -24,6 +26,7 @@ REPORTS = "reports"
 # Where the bar's "Courses" link stands among the registered ones: the template draws it from
 # the site frame's cache (it names the course index page, which costs a query to find).
 COURSES_ORDER = 11
+NOTIFICATIONS_UNREAD = "notifications_unread"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,14 @@ class Entry:
 _groups: dict[str, Group] = {}
 _links: dict[str, Link] = {}
 _facts: dict[str, Callable[[object], QuerySet]] = {}
+_counts: dict[str, Callable[[object], QuerySet]] = {}
+
+
+class _RowCount(Subquery):
+    """How many rows a queryset holds, as a scalar subquery of the facts' one query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,12 @@ def fact_register(*, name: str, rows: Callable[[object], QuerySet]) -> None:
     _facts[name] = rows
 
 
+def count_register(*, name: str, rows: Callable[[object], QuerySet]) -> None:
+    """A number about a logged-in person, answered with the facts: how many rows `rows(user)`
+    holds."""
+    _counts[name] = rows
+
+
 def landing_register(*, url_name: str, label, applies, order: int) -> None:
     """Where a person for whom `applies(request)` holds lands after logging in without a `next`
     and is sent back to from a page for other roles (the first that applies, by order)."""
@@ -111,11 +128,23 @@ def fact(request: HttpRequest, name: str) -> bool:
         facts = (
             get_user_model()
             .objects.filter(pk=user.pk)
-            .values(**{key: Exists(rows(user)) for key, rows in _facts.items()})
+            .values(
+                **{key: Exists(rows(user)) for key, rows in _facts.items()},
+                **{
+                    key: _RowCount(rows(user).order_by().values("pk"))
+                    for key, rows in _counts.items()
+                },
+            )
             .first()
         ) or {}
         setattr(request, FACTS_ATTRIBUTE, (user.pk, facts))
     return bool(facts.get(name))
+
+
+def count(request: HttpRequest, name: str) -> int:
+    """A registered count for the request's person, from the same one query as the facts."""
+    fact(request, name)
+    return getattr(request, FACTS_ATTRIBUTE, (None, {}))[1].get(name) or 0
 
 
 def entries(request: HttpRequest) -> list[Entry]:

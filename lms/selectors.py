@@ -12,7 +12,3 @@ def notifications_of(*, user) -> QuerySet[Notification]:
     if not user.is_authenticated:
         return Notification.objects.none()
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
-
-
-def notifications_unread_count(*, user) -> int:
-    return notifications_of(user=user).filter(read_at__isnull=True).count()

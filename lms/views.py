@@ -136,6 +136,7 @@ def bench_frame(request):
     return render(request, "lms/bench_frame.html")
 
 
+@login_required
 def notifications_list(request):
     """The person's own notifications, newest first. Reading the list changes nothing (a GET
     never writes): a notification is marked read when its link is followed, or all at once."""

@@ -48,7 +48,7 @@ def test_the_frame_floor_is_the_site_frame_around_no_content_for_a_logged_in_per
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="main"' in html
-    assert "My learning" in html
+    assert "My profile" in html  # the whole frame, its account menu included
     main = html.split('id="main"', 1)[1].split("</main>", 1)[0]
     assert "<h1" not in main
     assert "<p" not in main

@@ -69,6 +69,20 @@ def _markable(rows, user):
     return [row for row in rows if row.enrolment.learner_id != user.pk]
 
 
+def _with_unmarked(request, rows):
+    """The roll call as sent; with "Save: everyone not marked is present", each learner the
+    person may mark, left unmarked and with nothing saved yet, is present (what was tapped, or
+    saved before, stays as it is)."""
+    if request.POST.get("unmarked") != AttendanceStatus.PRESENT:
+        return request.POST
+    data = request.POST.copy()
+    for row in _markable(rows, request.user):
+        key = f"status-{row.enrolment.pk}"
+        if not data.get(key) and row.record is None:
+            data[key] = AttendanceStatus.PRESENT
+    return data
+
+
 def _last_saved(rows):
     """The most recently saved record of the roll call, said once at the top of the page."""
     records = [row.record for row in rows if row.record]
@@ -84,7 +98,7 @@ def roll_call(request, session_id: int):
         # A learner who is not on this roll call (another cohort, joined later): refuse it all.
         if named_enrolment_ids(request.POST) - {row.enrolment.pk for row in rows}:
             raise Http404
-        form = RollCallForm(request.POST, rows=rows)
+        form = RollCallForm(_with_unmarked(request, rows), rows=rows)
         if form.is_valid():
             try:
                 outcome = services.roll_call_save(

@@ -1,7 +1,6 @@
-// The roll call on a phone: "Mark all present", and the summary above the save button kept up to
-// date as the trainer taps ("11 present, 1 late, 1 absent"). Without JavaScript the button stays
-// hidden, each learner is marked one by one, and the summary says what was last shown by the
-// server (the message after saving gives the counts again).
+// The roll call on a phone: the summary above the save button kept up to date as the trainer
+// taps ("11 present, 1 late, 1 absent"). Without JavaScript the summary says what was last shown
+// by the server (the message after saving gives the counts again).
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.querySelector(".roll-call-form");
   if (!form) return;
@@ -24,19 +23,6 @@ document.addEventListener("DOMContentLoaded", () => {
     summary.textContent = parts.length ? parts.join(", ") : summary.dataset.empty;
   }
 
-  const button = form.querySelector("[data-mark-all]");
-  if (button) {
-    button.classList.remove("d-none");
-    button.addEventListener("click", () => {
-      const value = button.dataset.markAll;
-      form
-        .querySelectorAll(`.roll-row:not([disabled]) input[type=radio][value="${value}"]`)
-        .forEach((input) => {
-          input.checked = true;
-        });
-      refresh();
-    });
-  }
   form.addEventListener("change", refresh);
   // A page restored from the back-forward cache keeps the taps of before: say what is checked.
   window.addEventListener("pageshow", refresh);

@@ -61,7 +61,21 @@ def test_trainer_sees_every_learner_enrolled_on_the_day(client, world, today_ses
     assert "Left Before" not in page
     assert f"status-{joined_later.pk}" not in page
     assert f"status-{left_before.pk}" not in page
-    assert "Mark all present" in page
+    assert "Save: everyone not marked is present" in page
+
+
+def test_everyone_not_marked_is_present_in_one_tap(client, world, today_session, second_learner):
+    """Two taps from Today: the roll call, then "Save: everyone not marked is present". A learner
+    tapped as absent stays absent."""
+    client.force_login(world.trainer_x)
+    data = form_data({world.enrolment_a: "absent", second_learner: ""})  # not tapped
+    data["unmarked"] = "present"
+    response = client.post(url(today_session), data, follow=True)
+    assert response.status_code == 200
+    statuses = dict(
+        AttendanceRecord.objects.filter(session=today_session).values_list("enrolment_id", "status")
+    )
+    assert statuses == {world.enrolment_a.pk: "absent", second_learner.pk: "present"}
 
 
 def test_saving_records_everyone_in_one_go(client, world, today_session, second_learner):

@@ -1,5 +1,5 @@
 """A trainer starts the day on "Today" and takes today's roll call: one tap from Today to the
-roll call, then the roll call's own (all present, save)."""
+roll call, then "Save: everyone not marked is present": two taps."""
 
 import re
 
@@ -23,12 +23,11 @@ def test_trainer_lands_on_today_and_takes_the_roll_call(page: Page, journey: Jou
     ).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Roll call")
     journey.arrive("roll-call")
-    # Then the roll call's own taps: everyone present, save.
-    page.get_by_role("button", name="Mark all present").click()
+    # Tap two: everyone is here.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save: everyone not marked is present").click()
     choices = page.get_by_role("radiogroup", name=f"Attendance of {LEARNER_NAME}")
     expect(choices.get_by_role("radio", name="Present")).to_be_checked()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save roll call").click()
     journey.arrive("roll-call-saved")
 
     open_menu_link(page, "Today")

@@ -20,6 +20,25 @@ def nav_pages(page) -> list[str]:
     return list(dict.fromkeys(href for href in hrefs if href.startswith("/") and href != "/"))
 
 
+def cohort_pages(page, paths: list[str]) -> list[str]:
+    """For staff: their first cohort's page and the attendance pages it links (the grid, a roll
+    call), the widest pages of the site."""
+    if "/learning/staff/cohorts/" not in paths:
+        return []
+    page.goto("/learning/staff/cohorts/")
+    cohorts = page.eval_on_selector_all(
+        "main a[href^='/learning/staff/cohorts/']",
+        "links => links.map(l => l.getAttribute('href'))",
+    )
+    if not cohorts:
+        return []
+    page.goto(cohorts[0])
+    hrefs = page.eval_on_selector_all(
+        "main a[href^='/attendance/']", "links => links.map(l => l.getAttribute('href'))"
+    )
+    return [cohorts[0], *dict.fromkeys(hrefs[:3])]
+
+
 @pytest.mark.parametrize("username", ["learner", "trainer", "coordinator", "admin"])
 def test_every_roles_pages_fit_every_screen_and_pass_axe(browser, live_url, username):
     context = browser.new_context(
@@ -31,7 +50,9 @@ def test_every_roles_pages_fit_every_screen_and_pass_axe(browser, live_url, user
         log_in_only(page, username)
         landing = page.url.removeprefix(live_url)
         wider, problems = {}, []
-        for path in [landing, *(p for p in nav_pages(page) if p != landing)]:
+        paths = [landing, *(p for p in nav_pages(page) if p != landing)]
+        paths += [p for p in cohort_pages(page, paths) if p not in paths]
+        for path in paths:
             if path.startswith("/admin/"):
                 continue  # Wagtail's admin: its own frame, tested by Wagtail
             page.goto(path)

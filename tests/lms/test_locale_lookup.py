@@ -3,7 +3,7 @@ each answer is the one Wagtail's own lookups give (Locale.get_for_language, Loca
 
 import pytest
 from django.core.signals import request_finished, request_started
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale
@@ -31,6 +31,10 @@ def test_in_a_request_every_language_costs_one_query_with_wagtails_answers():
     assert expected[3] is None  # French is no content language here
     assert expected[5] == Locale.objects.get(language_code="en")  # get_active falls back
 
+    # As Django's test client does: the signals' close_old_connections would close the test's
+    # connection (on PostgreSQL), which the rest of the test still needs.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         with CaptureQueriesContext(connection) as queries:
@@ -40,6 +44,8 @@ def test_in_a_request_every_language_costs_one_query_with_wagtails_answers():
                     answers.append(locale_for(language))
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert len(queries) == 1
     assert answers[: len(QUESTIONS)] == expected
     assert answers[-2:] == [wagtails_answer("en", None), wagtails_answer(None, "it")]

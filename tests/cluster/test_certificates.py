@@ -77,7 +77,10 @@ def test_a_certificate_issued_through_one_node_verifies_and_is_revoked_through_t
     assert "Not an authentic file." in altered.text
 
     # Revoked on node B: node A's public check says so at once.
-    revoke = node_b.post(f"/certificates/{certificate.pk}/revoke/", {"reason": "Issued in error"})
+    # The confirming "Yes" of the question page (certificates.views._confirmed_change).
+    revoke = node_b.post(
+        f"/certificates/{certificate.pk}/revoke/", {"reason": "Issued in error", "confirm": "1"}
+    )
     assert revoke.status_code == 302
     after = cluster.node(0).get(verify_path)
     assert "Revoked on" in after.text

@@ -18,6 +18,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Cohort, Enrolment
 from lms.models import User
+from lms.notifications import language_of
 from mentors import rules, selectors
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
 
@@ -44,11 +45,6 @@ MSG_MAX_MENTEES = _("Enter a number from 0 to 50.")
 MSG_ALREADY_ENDED = _("This assignment has already ended.")
 
 
-def _language_of(user) -> str:
-    profile = getattr(user, "profile", None)
-    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
-
-
 def _email(*, person, template: str, context: dict) -> None:
     """Send a short email in the person's own language. A mail server being down must not undo
     the decision: the person also sees it on their dashboard."""
@@ -56,7 +52,7 @@ def _email(*, person, template: str, context: dict) -> None:
         return
     base = settings.SITE_URL
     try:
-        with translation.override(_language_of(person)):
+        with translation.override(language_of(person)):
             context = {"person": person, "mentors_url": base + reverse("mentors:home"), **context}
             subject = render_to_string(f"mentors/email_{template}_subject.txt", context).strip()
             body = render_to_string(f"mentors/email_{template}.txt", context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from assessments.models import AttendanceRisk
+from lms.notifications import language_of
 
 
 @task()
@@ -31,9 +32,7 @@ def at_risk_notify(enrolment_ids: list[int]) -> int:
         for coordinator in enrolment.cohort.coordinators.all():
             if not coordinator.email:
                 continue
-            profile = getattr(coordinator, "profile", None)
-            language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-            with translation.override(language):
+            with translation.override(language_of(coordinator)):
                 params = {
                     "learner": learner_name,
                     "course": enrolment.cohort.course.title,

@@ -14,7 +14,7 @@ from django.views.i18n import set_language
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from lms import nav, notifications
+from lms import nav, notifications, profile_sections
 from lms import selectors as lms_selectors
 from lms.forms import ProfileForm, form_add_service_errors
 from lms.models import Profile
@@ -96,12 +96,20 @@ def profile_edit(request):
             profile_update(user=request.user, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_add_service_errors(form, error)
-            return render(request, "lms/profile.html", {"form": form})
+            return _profile_render(request, form)
         language = form.cleaned_data["preferred_language"]
         translation.activate(language)
         messages.success(request, _("Your profile is saved."))
         return _set_language_cookie(redirect("profile"), language)
-    return render(request, "lms/profile.html", {"form": form})
+    return _profile_render(request, form)
+
+
+def _profile_render(request, form):
+    return render(
+        request,
+        "lms/profile.html",
+        {"form": form, "sections": profile_sections.sections_for(request)},
+    )
 
 
 def _administrators_only(view):

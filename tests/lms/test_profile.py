@@ -67,3 +67,29 @@ def test_password_reset_sends_link(client, world, mailoutbox):
     assert len(mailoutbox) == 1
     assert "/accounts/reset/" in mailoutbox[0].body
     assert "learner_a" in mailoutbox[0].body
+
+
+def test_profile_draws_the_sections_apps_register_only_for_whom_they_apply(client, world):
+    from django.template import engines
+    from django.template.loaders.locmem import Loader
+
+    from lms import profile_sections
+
+    engine = engines["django"].engine
+    template = "tests/profile_section.html"
+    locmem = Loader(engine, {template: "<h2 id='profile-word'>{{ section.word }}</h2>"})
+    engine.template_loaders.insert(0, locmem)
+    profile_sections.section_register(
+        name="word",
+        order=1,
+        template=template,
+        context=lambda request: {"word": "Zebra"} if request.user == world.learner_a else None,
+    )
+    try:
+        client.force_login(world.learner_a)
+        assert "<h2 id='profile-word'>Zebra</h2>" in client.get("/accounts/profile/").text
+        client.force_login(world.learner_b)
+        assert "Zebra" not in client.get("/accounts/profile/").text
+    finally:
+        profile_sections._sections.pop("word")
+        engine.template_loaders.remove(locmem)

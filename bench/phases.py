@@ -294,6 +294,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--cprofile", type=int, default=0, help="print the top N functions")
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order (tottime, ...)")
     parser.add_argument(
         "--middleware", action="store_true", help="each middleware's own time as a phase"
     )
@@ -325,7 +326,7 @@ def main() -> None:
                 request(app, *address(path, cookie))
             profiler.disable()
             print(f"## {path}: cProfile over {args.rounds} requests")
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.cprofile)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.cprofile)
     if args.cprofile:
         return
     results = measure(app, args.paths, cookie, rounds=args.rounds, warmup=args.warmup)

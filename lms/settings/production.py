@@ -46,6 +46,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 
+# Database connections are kept open between requests (one per worker thread) for
+# DB_CONN_MAX_AGE seconds: opening one costs more than most of a page's queries (for PostgreSQL
+# a round trip and authentication; for SQLite the schema read again). Each is checked before it
+# is reused, so a restarted database costs one failed check, not an error page.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
 # --- Running as several stateless nodes (docs/deployment.md) ---------------------------------
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -68,14 +68,19 @@ def reading_enrolment(
     course = original_of(course)
     enrolments = Enrolment.objects.filter(
         learner=user, cohort__course=course, status__in=READING_STATUSES
-    ).select_related("cohort__course")  # the course page's status reads the course's rules
+    ).select_related("cohort")
     if lesson is not None:
         enrolments = enrolments.annotate(
             lesson_done=Exists(
                 LessonCompletion.objects.filter(enrolment=OuterRef("pk"), lesson_id=lesson.pk)
             )
         )
-    return enrolments.order_by("status", "-enrolled_on").first()  # 'active' before 'completed'
+    enrolment = enrolments.order_by("status", "-enrolled_on").first()  # 'active' first
+    if enrolment is not None:
+        # The course page's status reads the course's rules: the course in hand is the
+        # cohort's (the filter above), so it is not read again with every column of a page.
+        enrolment.cohort.course = course
+    return enrolment
 
 
 @dataclass(frozen=True)
@@ -229,16 +234,21 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     }
 
 
+# What a lesson page reads of the other lessons of its course: their place, their title and
+# address, and what finds their translation.
+NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale", "translation_key", "live")
+
+
 def lesson_page_context(*, lesson: LessonPage, user) -> dict:
     """What a lesson page shows around its body. `lesson` may be a translation: access, 'done'
     and the lesson's place come from the original; the course and neighbours are shown in the
     reader's language."""
     lesson = original_of(lesson)
     course = lesson.get_parent().specific
-    siblings = list(course.lessons().defer_streamfields())
+    siblings = list(course.lessons().only(*NEIGHBOUR_FIELDS))
     index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
     enrolment = reading_enrolment(user=user, course=course, lesson=lesson)
-    siblings = localized_pages(siblings, queryset=LessonPage.objects.defer_streamfields())
+    siblings = localized_pages(siblings, queryset=LessonPage.objects.only(*NEIGHBOUR_FIELDS))
     return {
         "course": localized_pages([course])[0],
         "original_lesson": lesson,

@@ -178,14 +178,15 @@ class Sites:
         self.processes = []
 
 
-def compare(lesson, *, rounds: int, seconds: int, connections: int) -> list[list[str]]:
+def compare(
+    lesson, *, rounds: int, seconds: int, connections: int, ports: tuple[int, int] = (8101, 8102)
+) -> list[list[str]]:
     """Interleaved wrk rounds, ours vs the peer: the lesson pages, and the floors of both sites
     in the same rounds (the bare view, with no session; the frame, a logged-in person's empty
     page through the site's middleware and base template: bench/peer/peer_site/urls.py has the
     peer's). The table's rows; the first row carries the lesson ratio."""
     from bench.run import Page, check_answers, log_in, wrk
 
-    ports = (8101, 8102)
     sites = Sites(ports, lesson_paragraphs(lesson))
     setup = sites.prepare()
     ours_text = sum(len(p) for p in sites.paragraphs)

@@ -16,7 +16,8 @@ def own_environment() -> dict:
     """The environment without the cluster's settings: the other benchmarks build their own
     data on a scratch database and must not touch the cluster's."""
     cluster_env = ROOT / ".cluster" / "env"
-    names = {line.split("=", 1)[0] for line in cluster_env.read_text().splitlines() if "=" in line}
+    lines = cluster_env.read_text().splitlines() if cluster_env.exists() else []
+    names = {line.split("=", 1)[0] for line in lines if "=" in line}
     return {k: v for k, v in os.environ.items() if k not in names}
 
 

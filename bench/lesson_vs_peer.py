@@ -36,6 +36,7 @@ def main() -> None:
     parser.add_argument("--round-seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=4, help="as make bench: 2 x 2")
     args = parser.parse_args()
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{args.ports[0]}")
     for name in ("SECRET_KEY", "STATIC_ROOT"):
         if not os.environ.get(name):
             sys.exit(f"{name} must be set.")

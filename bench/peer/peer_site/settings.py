@@ -64,8 +64,15 @@ TEMPLATES = [
     },
 ]
 WSGI_APPLICATION = "peer_site.wsgi.application"
+# Connections kept between requests as our production settings keep them (DB_CONN_MAX_AGE, 60
+# by default): the comparison is of the pages, not of one side opening a connection per request.
 DATABASES = {
-    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "peer.sqlite3"},
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA / "peer.sqlite3",
+        "CONN_MAX_AGE": int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        "CONN_HEALTH_CHECKS": True,
+    },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"

@@ -63,7 +63,9 @@ class ConsentForm(forms.Form):
 class MeetingForm(forms.Form):
     """A meeting in under a minute on a phone: today, in person, 30 minutes unless changed."""
 
-    met_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    met_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     kind = forms.ChoiceField(
         label=_("How"), choices=MeetingKind.choices, widget=forms.RadioSelect, initial="in_person"
     )
@@ -99,7 +101,9 @@ class MeetingForm(forms.Form):
 
 
 class SupervisionForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     notes = forms.CharField(
         label=_("Notes"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -27,6 +27,9 @@ def test_the_phone_form_comes_filled_with_today_in_person_and_30_minutes(client,
     page = client.get(url).content.decode()
     assert f'value="{timezone.localdate().isoformat()}"' in page
     assert 'value="30"' in page
+    # The date input takes ISO whatever the language (a Spanish "05/12/2026" would be empty).
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in spanish
     assert 'value="in_person"' in page
     assert "checked" in page
     response = client.post(

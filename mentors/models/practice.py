@@ -1,6 +1,6 @@
 """Mentoring in practice: what a mentee shares with their mentor, the log of their meetings,
 supervision of mentors, and the alerts coordinators are sent about mentoring that has stalled.
-The rules live in mentors/rules.py; writes go through mentors/practice/services.py."""
+The rules live in mentors/rules.py; writes go through mentors/practice_services.py."""
 
 from django.conf import settings
 from django.db import models

@@ -41,13 +41,16 @@ def test_no_contact_follows_the_organisations_setting(world, mentored):
     assert alert_selectors.alerts() == []
 
 
-def test_each_condition_is_told_once_and_a_new_condition_again(world, mentored):
+def test_each_condition_is_told_once_and_a_new_condition_again(client, world, mentored):
     assert practice_services.alerts_send() == 1
     assert practice_services.alerts_send() == 0
     assert mentoring_alerts_task.enqueue().return_value == 0
     told = Notification.objects.get(recipient=world.coordinator_x, kind="mentoring_alert")
     assert told.params["mentee"] == world.learner_a.display_name
     assert not Notification.objects.filter(recipient=world.coordinator_y).exists()
+    client.force_login(world.coordinator_x)
+    listed = client.get("/notifications/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "no ha registrado ningún contacto con" in listed
     # Contact resumes, then lapses again: a new condition, told again.
     meeting = practice_services.meeting_log(
         assignment=mentored,

@@ -43,16 +43,17 @@ def meetings(request, assignment_id: int):
         pk=assignment_id,
     )
     now = timezone.now()
+    meetings = list(assignment.meetings.all())
+    for meeting in meetings:
+        meeting.assignment = assignment  # read once above, not once per entry
     entries = [
         {
             "meeting": m,
             "note": m.private_note if selectors.note_visible(meeting=m, user=request.user) else "",
             "editable": selectors.meeting_editable(meeting=m, user=request.user, now=now),
         }
-        for m in assignment.meetings.all()
+        for m in meetings
     ]
-    for entry in entries:
-        entry["meeting"].assignment = assignment
     return render(
         request,
         "mentors/meetings.html",

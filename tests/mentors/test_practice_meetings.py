@@ -148,3 +148,20 @@ def test_the_coordinator_cannot_change_an_entry(client, world, mentored):
         services.meeting_update(
             meeting=meeting, by=world.coordinator_x, met_on=meeting.met_on, kind="phone", minutes=5
         )
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_the_meeting_log_reads_a_fixed_number_of_queries(
+    client, world, mentored, count, django_assert_max_num_queries
+):
+    Meeting.objects.bulk_create(
+        [
+            Meeting(assignment=mentored, author=mentored.mentor, met_on=mentored.started_on)
+            for _ in range(count)
+        ]
+    )
+    client.force_login(world.coordinator_x)
+    client.get("/")
+    with django_assert_max_num_queries(14):
+        response = client.get(f"/mentors/assignments/{mentored.pk}/meetings/")
+    assert response.content.decode().count("In person") == count

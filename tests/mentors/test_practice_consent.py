@@ -151,3 +151,25 @@ def test_only_the_mentee_sets_their_own_sharing(world, mentor):
             next_session=True,
         )
     assert not SharingConsent.objects.exists()
+
+
+def test_a_mentee_sharing_attendance_shows_at_risk_from_the_attendance_decision(
+    client, world, mentor, mentored
+):
+    from assessments.attendance import selectors as attendance_selectors
+
+    today = timezone.localdate()
+    for days in (1, 2, 3):
+        session = factories.SessionFactory(
+            cohort=world.cohort_x, date=today - datetime.timedelta(days=days)
+        )
+        factories.AttendanceRecordFactory(
+            session=session, enrolment=world.enrolment_a, status="absent"
+        )
+    decision = attendance_selectors.attendance_summary(enrolment=world.enrolment_a)
+    assert decision.at_risk
+    share(client, world.learner_a, course_progress=False, attendance=True, next_session=False)
+    page = mentor_page(client, mentor)
+    assert "At risk" in page
+    share(client, world.learner_a, course_progress=False, attendance=False, next_session=False)
+    assert "At risk" not in mentor_page(client, mentor)

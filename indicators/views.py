@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from assessments.attendance.exports import to_csv, to_xlsx
-from indicators import charts, rules, selectors, services, tables
+from indicators import charts, mentoring, rules, selectors, services, tables
 from indicators.forms import FilterForm, FollowUpForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,6 +58,10 @@ def _filtered(request):
     return form, selectors.indicators(user=request.user, filters=filters, today=today)
 
 
+def _mentoring_tables(request, data) -> dict:
+    return mentoring.tables(user=request.user, filters=data.filters, today=timezone.localdate())
+
+
 @require_GET
 @login_required
 def page(request):
@@ -66,7 +70,9 @@ def page(request):
     context = {"form": form, "data": data, "query": request.GET.urlencode()}
     if data is not None:
         all_tables = tables.all_tables(data)
+        mentoring_tables = _mentoring_tables(request, data)
         context |= {
+            "mentoring": list(mentoring_tables.values()),
             "tables": all_tables,
             "charts": charts.page_charts(all_tables),
             "summary": all_tables["summary"],
@@ -93,7 +99,7 @@ def export(request, table: str, fmt: str):
     if data is None:
         messages.error(request, _("Correct the filters, then export again."))
         return redirect(f"{reverse('indicators:page')}?{request.GET.urlencode()}")
-    found = tables.all_tables(data).get(table)
+    found = tables.all_tables(data).get(table) or _mentoring_tables(request, data).get(table)
     if found is None:
         raise Http404
     period = f"{data.filters.start:%Y%m%d}-{data.filters.end:%Y%m%d}"

@@ -69,6 +69,13 @@ def month_name(value, language: str | None = None) -> str:
     return format_skeleton("MMM", _day(value), locale=_locale(language))
 
 
+def month_year(value, language: str | None = None) -> str:
+    """'Mar 2026', 'mar 2026': a month in a table of figures by month."""
+    if value in (None, ""):
+        return ""
+    return format_skeleton("yMMM", _day(value), locale=_locale(language))
+
+
 def weekday_date(value, language: str | None = None) -> str:
     """'Fri, 4 Dec 2026': a session's day, where the weekday helps."""
     if value in (None, ""):

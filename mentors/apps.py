@@ -8,8 +8,12 @@ class MentorsConfig(AppConfig):
 
     def ready(self):
         from courses import dashboard
+        from lms.notifications import kind_register
+        from lms.profile_sections import section_register
         from mentors import nav
         from mentors.dashboard import mentor_card
+        from mentors.notifications import KIND
+        from mentors.profile import sharing_section
 
         dashboard.parts_register(
             name="mentor_card",
@@ -18,3 +22,11 @@ class MentorsConfig(AppConfig):
             order=20,
         )
         nav.register()
+        kind_register(KIND)
+        # What a mentee shares with their mentor, and the meetings logged with them.
+        section_register(
+            name="mentoring",
+            order=40,
+            template="mentors/includes/profile_sharing.html",
+            context=sharing_section,
+        )

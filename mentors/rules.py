@@ -229,3 +229,62 @@ def volunteer_refusal(
     if not has_vocational_certificate:
         return NOT_CERTIFIED
     return None
+
+
+# --- Mentoring in practice --------------------------------------------------------------------
+
+# How long the author of a meeting entry may change it.
+MEETING_EDITABLE_FOR = datetime.timedelta(days=7)
+# A mentor counts as supervised recently when supervised within this many months.
+SUPERVISION_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What a mentee lets their mentor see besides their name (defaults: the next session)."""
+
+    course_progress: bool = False
+    attendance: bool = False
+    next_session: bool = True
+
+
+def meeting_editable(
+    *, author_id: int, by_id: int | None, created_at: datetime.datetime, now: datetime.datetime
+) -> bool:
+    """Its author may change an entry for 7 days after logging it (up to, not including, the
+    same moment 7 days later); then it is read-only, for everyone."""
+    return by_id == author_id and now < created_at + MEETING_EDITABLE_FOR
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier, or that month's last day when it has no such day."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def contact_recent(
+    *, last_contact: datetime.date | None, since: datetime.date, today: datetime.date, weeks: int
+) -> bool:
+    """Whether a mentee had a contact in the last `weeks` weeks: the last logged meeting, or
+    the start of the mentoring when none is logged yet, on or after `today - 7 x weeks` days
+    (a meeting exactly 3 weeks ago is still within 3 weeks)."""
+    reference = last_contact or since
+    return reference >= today - datetime.timedelta(weeks=weeks)
+
+
+def over_capacity(*, max_mentees: int, current: int) -> bool:
+    return current > max_mentees
+
+
+def supervised_recently(*, last: datetime.date | None, today: datetime.date) -> bool:
+    """Supervised on or after the same day 3 months ago."""
+    return last is not None and last >= months_before(today, SUPERVISION_MONTHS)
+
+
+def mentors_per_ten(*, mentors: int, mentees: int) -> Fraction | None:
+    """Mentors per 10 mentees; None without mentees."""
+    if not mentees:
+        return None
+    return Fraction(mentors * 10, mentees)

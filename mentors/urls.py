@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentors import views
+from mentors import practice_views, views
 
 app_name = "mentors"
 
@@ -15,4 +15,17 @@ urlpatterns = [
     path("mentees/<int:enrolment_id>/assign/", views.assign, name="assign"),
     path("assignments/<int:assignment_id>/end/", views.assignment_end, name="assignment_end"),
     path("coverage/", views.coverage, name="coverage"),
+    path("sharing/", practice_views.consent, name="consent"),
+    path("assignments/<int:assignment_id>/meetings/", practice_views.meetings, name="meetings"),
+    path(
+        "assignments/<int:assignment_id>/meetings/new/",
+        practice_views.meeting_new,
+        name="meeting_new",
+    ),
+    path("meetings/<int:meeting_id>/edit/", practice_views.meeting_edit, name="meeting_edit"),
+    path(
+        "register/<int:mentor_id>/supervision/",
+        practice_views.supervision,
+        name="supervision",
+    ),
 ]

@@ -12,6 +12,7 @@ from lms.models import User
 from mentors import rules, selectors, services
 from mentors.forms import AcceptForm, CapacityForm, DeclineForm, VolunteerForm
 from mentors.models import VolunteerRequest
+from mentors.selectors import alerts as alert_selectors
 
 
 def _coordinator(request):
@@ -31,7 +32,8 @@ def _refusal(person) -> str | None:
 @login_required
 def home(request):
     user = request.user
-    standing = selectors.standing_of(person=user)
+    page = selectors.my_mentees_page(mentor=user)
+    standing = page.standing
     is_coordinator = selectors.coordinates_any(user)
     return render(
         request,
@@ -40,8 +42,8 @@ def home(request):
             "latest_request": selectors.latest_request(person=user),
             "refusal": _refusal(user),
             "standing": standing,
-            "mentees": selectors.my_mentees(mentor=user) if standing else [],
-            "max_mentees": selectors.mentor_profile_max(mentor=user) if standing else None,
+            "cards": page.cards,
+            "max_mentees": page.max_mentees if standing else None,
             "is_coordinator": is_coordinator,
             "pending_count": (
                 selectors.volunteer_requests_visible_to(user)
@@ -134,11 +136,17 @@ def register(request):
     status = request.GET.get("status", "")
     if status not in rules.STATUSES:
         status = ""
-    rows = selectors.register(user=request.user, status=status)
+    not_supervised = request.GET.get("supervision") == "overdue"
+    rows = selectors.register(user=request.user, status=status, not_supervised=not_supervised)
     return render(
         request,
         "mentors/register.html",
-        {"rows": rows, "status": status, "notice_days": selectors.notice_days()},
+        {
+            "rows": rows,
+            "status": status,
+            "not_supervised": not_supervised,
+            "notice_days": selectors.notice_days(),
+        },
     )
 
 
@@ -164,7 +172,18 @@ def capacity(request, mentor_id: int):
 @login_required
 def mentees(request):
     _coordinator(request)
-    return render(request, "mentors/mentees.html", {"rows": selectors.mentees(user=request.user)})
+    rows = selectors.mentees(user=request.user)
+    contacts = selectors.last_contacts(r.assignment.pk for r in rows if r.assignment)
+    return render(
+        request,
+        "mentors/mentees.html",
+        {
+            "rows": [
+                (row, contacts.get(row.assignment.pk) if row.assignment else None) for row in rows
+            ],
+            "alerts": alert_selectors.alerts(user=request.user),
+        },
+    )
 
 
 @login_required

@@ -21,3 +21,11 @@ def register_mentor_log_actions(actions):
     actions.register_action(
         "mentors.refresher.notice", _("Refresher notice"), _("Mentor told their refresher is due")
     )
+    actions.register_action(
+        "mentors.consent.set", _("Set what a mentor sees"), _("Sharing with the mentor changed")
+    )
+    actions.register_action("mentors.meeting.create", _("Log a meeting"), _("Meeting logged"))
+    actions.register_action("mentors.meeting.update", _("Change a meeting"), _("Meeting changed"))
+    actions.register_action(
+        "mentors.supervision.create", _("Record supervision"), _("Supervision recorded")
+    )

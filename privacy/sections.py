@@ -29,7 +29,7 @@ from courses.models import Enrolment, LessonCompletion
 from indicators.models import FollowUp
 from lms.models import Profile
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
-from privacy import notifications
+from privacy import mentoring, notifications
 
 # Put in place of free text written about an erased person (a reason, a comment).
 WITHHELD = "[withheld: personal data erased]"
@@ -393,6 +393,7 @@ SECTIONS: list[Section] = [
     ),
     Section("mentor_training_requests", export=_volunteer_export, erase=_volunteer_erase),
     Section("mentoring", export=_mentoring_export, erase=_mentoring_erase),
+    Section("mentoring_meetings", export=mentoring.export, erase=mentoring.erase),
     Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
     Section("notifications", export=notifications.export, erase=notifications.erase),
 ]

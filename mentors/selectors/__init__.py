@@ -1,6 +1,7 @@
-"""Reads for mentors, in three modules: `status` (who is a mentor and in what standing, and the
-coordinators' scope), `coordination` (the register, mentees, suggestions, coverage) and
-`volunteering` (requests to become a mentor, a mentor's own page). Callers use them through
+"""Reads for mentors, by kind: `status` (who is a mentor and in what standing, and the
+coordinators' scope), `coordination` (the register, mentees, suggestions, coverage),
+`volunteering` (requests to become a mentor), `practice` (consent, "My mentees", the meeting
+log, supervision) and `alerts` (mentoring that needs a coordinator). Callers use them through
 this package, as `mentors.selectors.<name>`."""
 
 from mentors.selectors.coordination import (
@@ -14,6 +15,25 @@ from mentors.selectors.coordination import (
     mentor_visible,
     register,
     suggestions,
+)
+from mentors.selectors.practice import (
+    MenteeCard,
+    MenteeMeeting,
+    MyMentees,
+    assignments_logged_by,
+    assignments_with_log_visible_to,
+    current_mentor_of,
+    last_contacts,
+    last_supervised,
+    meeting_editable,
+    meetings_for_mentee,
+    meetings_visible_to,
+    my_mentee_cards,
+    my_mentees_page,
+    no_contact_weeks,
+    note_visible,
+    sharing_of,
+    supervisions_of,
 )
 from mentors.selectors.status import (
     active_mentee_counts,
@@ -35,14 +55,25 @@ from mentors.selectors.volunteering import (
 )
 
 __all__ = [
+    "MenteeCard",
+    "MenteeMeeting",
     "MenteeRow",
+    "MyMentees",
     "RegisterRow",
     "VolunteerFacts",
     "active_mentee_counts",
+    "assignments_logged_by",
     "assignments_visible_to",
+    "assignments_with_log_visible_to",
     "coordinates_any",
     "coverage",
+    "current_mentor_of",
+    "last_contacts",
+    "last_supervised",
     "latest_request",
+    "meeting_editable",
+    "meetings_for_mentee",
+    "meetings_visible_to",
     "mentee_enrolments",
     "mentee_region_id",
     "mentees",
@@ -50,13 +81,19 @@ __all__ = [
     "mentor_profile_max",
     "mentor_training_cohorts_for",
     "mentor_visible",
+    "my_mentee_cards",
     "my_mentees",
+    "my_mentees_page",
+    "no_contact_weeks",
+    "note_visible",
     "notice_days",
     "register",
     "scope_region_ids",
+    "sharing_of",
     "standing_of",
     "standings",
     "suggestions",
+    "supervisions_of",
     "volunteer_facts",
     "volunteer_requests_visible_to",
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from courses import selectors as course_selectors
@@ -17,6 +18,7 @@ from lms.i18n import names_told_apart, translated_name_expression
 from lms.models import Region, User
 from mentors import rules
 from mentors.models import DEFAULT_MAX_MENTEES, Assignment
+from mentors.selectors.practice import last_supervised
 from mentors.selectors.status import (
     active_mentee_counts,
     scope_region_ids,
@@ -30,15 +32,25 @@ class RegisterRow:
     standing: rules.MentorStanding
     max_mentees: int
     mentees: tuple[User, ...]
+    last_supervised: datetime.date | None = None
+    supervised_recently: bool = False
 
     @property
     def free(self) -> int:
         return rules.free_places(max_mentees=self.max_mentees, current=len(self.mentees))
 
 
-def register(*, user, today: datetime.date | None = None, status: str = "") -> list[RegisterRow]:
-    """The mentors a coordinator may see, with standing, capacity and current mentees. Five
-    queries whatever the number of mentors."""
+def register(
+    *,
+    user,
+    today: datetime.date | None = None,
+    status: str = "",
+    not_supervised: bool = False,
+) -> list[RegisterRow]:
+    """The mentors a coordinator may see, with standing, capacity, current mentees and when
+    they were last supervised (`not_supervised`: only those not supervised in the last 3
+    months). Six queries whatever the number of mentors."""
+    today = today or timezone.localdate()
     found = standings(today=today)
     regions = scope_region_ids(user)
     if regions is not None:
@@ -65,15 +77,22 @@ def register(*, user, today: datetime.date | None = None, status: str = "") -> l
         .order_by("mentee__profile__printed_name", "pk")
     ):
         mentees[assignment.mentor_id].append(assignment.mentee)
+    supervised = last_supervised(rows_by_id)
     rows = [
         RegisterRow(
             mentor=person,
             standing=standing,
             max_mentees=DEFAULT_MAX_MENTEES if max_mentees is None else max_mentees,
             mentees=tuple(mentees[person.pk]),
+            last_supervised=supervised.get(person.pk),
+            supervised_recently=rules.supervised_recently(
+                last=supervised.get(person.pk), today=today
+            ),
         )
         for person, standing, max_mentees in rows_by_id.values()
     ]
+    if not_supervised:
+        rows = [r for r in rows if not r.supervised_recently]
     return sorted(rows, key=lambda r: (_region_name(r.mentor), r.mentor.display_name.casefold()))
 
 

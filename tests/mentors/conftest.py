@@ -91,3 +91,37 @@ def mentor(world, training):
         on=timezone.localdate() - datetime.timedelta(days=30),
         max_mentees=2,
     )
+
+
+@pytest.fixture
+def mentored(world, mentor):
+    """Mentor M mentors learner A (cohort X) since 60 days ago."""
+    from mentors.models import Assignment
+
+    return Assignment.objects.create(
+        mentor=mentor,
+        mentee=world.learner_a,
+        enrolment=world.enrolment_a,
+        started_on=timezone.localdate() - datetime.timedelta(days=60),
+    )
+
+
+@pytest.fixture
+def other_mentor(world, training):
+    """Another active mentor, in cohort Y's region, mentoring learner B."""
+    from mentors.models import Assignment
+
+    person = make_mentor(
+        "mentor_n",
+        training=training,
+        region=world.cohort_y.region,
+        on=timezone.localdate() - datetime.timedelta(days=30),
+        max_mentees=2,
+    )
+    Assignment.objects.create(
+        mentor=person,
+        mentee=world.learner_b,
+        enrolment=world.enrolment_b,
+        started_on=timezone.localdate() - datetime.timedelta(days=60),
+    )
+    return person

@@ -33,7 +33,14 @@ from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
 from indicators.models import FollowUp
 from lms.models import Notification, Profile, Region, User
-from mentors.models import Assignment, MentorProfile, VolunteerRequest
+from mentors.models import (
+    Assignment,
+    Meeting,
+    MentorProfile,
+    SharingConsent,
+    Supervision,
+    VolunteerRequest,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -253,6 +260,15 @@ MATRIX: dict[str, dict[str, object]] = {
     "mentors:assign": staff_of_x(trainer_x=404),
     "mentors:assignment_end": post_only(),
     "mentors:coverage": coordinator_pages(),
+    # Mentoring in practice (tests/mentors/test_practice_*.py): consent is each mentee's own
+    # (a POST from "My profile"); the meeting log of mentor M with learner A is for M and A's
+    # coordinators (A reads hers on her profile); only M logs or changes an entry, so every
+    # persona is refused logging, and A's coordinator is sent back from a change to the log.
+    "mentors:consent": post_only(),
+    "mentors:meetings": staff_of_x(trainer_x=404),
+    "mentors:meeting_new": row(404, anonymous=LOGIN),
+    "mentors:meeting_edit": staff_of_x(REDIRECT, trainer_x=404),
+    "mentors:supervision": staff_of_x(trainer_x=404),
     # Indicators: coordinators (figures of their own cohorts only) and administrators; trainers
     # and learners are refused.
     "indicators:page": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
@@ -336,6 +352,8 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     # Coordinator X ends learner A's mentoring; for the administrator after that it has ended
     # already (a message). Others are not shown the assignment.
     "mentors:assignment_end": staff_of_x(REDIRECT, trainer_x=404),
+    # Each person sets their own sharing (nothing for someone without a mentor to share with).
+    "mentors:consent": logged_in(REDIRECT),
     "logout": everyone(REDIRECT),
     # Everyone marks their own read; learner A's notification is nobody else's to open.
     "notifications:read_all": logged_in(REDIRECT),
@@ -354,6 +372,15 @@ POST_MATRIX: dict[str, dict[str, object]] = {
 POST_MAY_CHANGE = {
     "courses:lesson_done": {"learner_a", "learner_b"},
     "mentors:assignment_end": {"coordinator_x"},
+    "mentors:consent": {
+        "learner_a",
+        "learner_b",
+        "trainer_x",
+        "trainer_y",
+        "coordinator_x",
+        "coordinator_y",
+        "superuser",
+    },
     "notifications:read_all": {"learner_a"},
     "notifications:open": {"learner_a"},
 }
@@ -414,6 +441,17 @@ def db_state():
         ),
         "mentor_profiles": list(
             MentorProfile.objects.order_by("pk").values_list("pk", "max_mentees")
+        ),
+        "meetings": list(
+            Meeting.objects.order_by("pk").values_list(
+                "pk", "met_on", "next_step", "private_note", "needs_attention"
+            )
+        ),
+        "supervisions": list(Supervision.objects.order_by("pk").values_list("pk", "notes")),
+        "sharing": list(
+            SharingConsent.objects.order_by("pk").values_list(
+                "pk", "course_progress", "attendance", "next_session"
+            )
         ),
         "follow_ups": list(
             FollowUp.objects.order_by("pk").values_list("pk", "months", "outcome", "note")
@@ -503,11 +541,24 @@ ARGUMENTS = {
     "request_id": lambda w, p: p.volunteer_request.pk,
     "mentor_id": lambda w, p: p.mentor.pk,
     "assignment_id": lambda w, p: p.assignment.pk,
+    "meeting_id": lambda w, p: mentor_meeting(p).pk,
     "table": lambda w, p: "by_region",
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
     "notification_id": lambda w, p: learner_a_notification(w).pk,
 }
+
+
+def mentor_meeting(practical) -> Meeting:
+    """Mentor M's meeting with learner A, logged today (so M could still change it)."""
+    found = Meeting.objects.filter(assignment=practical.assignment).first()
+    return found or Meeting.objects.create(
+        assignment=practical.assignment,
+        author=practical.mentor,
+        met_on=practical.assignment.started_on,
+        next_step="Call on Monday",
+        private_note="Private words.",
+    )
 
 
 def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:

@@ -39,8 +39,12 @@ def _staff_session(user, session_id):
 
 
 def qr_svg(data: str) -> str:
-    """A QR code as inline SVG that scales to its box (segno)."""
-    return mark_safe(segno.make(data, error="m").svg_inline(scale=1, border=2, omitsize=True))  # noqa: S308
+    """A QR code as inline SVG that scales to its box (segno: paths only, the data is encoded
+    as modules, never written into the markup)."""
+    svg = segno.make(data, error="m").svg_inline(
+        scale=1, border=2, omitsize=True, svgclass="segno d-block w-100"
+    )
+    return mark_safe(svg)  # noqa: S308
 
 
 def _code_context(session, now):

@@ -2,8 +2,8 @@
 code; the learner scans it (the journey decodes the code from a screenshot with zxing-cpp and
 opens its URL), logs in, checks in, and appears as "Present (self)" on the trainer's roll call
 without a reload; a second learner on the same phone is refused; yesterday's code is refused;
-a learner's card, decoded from "My profile", is scanned into the roll call through the endpoint
-the "Scan cards" page posts to (the page's own script sends it, as after a camera read)."""
+a learner's card, as shown on "My profile", is scanned into the roll call by the "Scan cards"
+page's camera (Chromium's fake camera playing a video of the card; html5-qrcode reads it)."""
 
 import datetime
 import io
@@ -18,7 +18,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from assessments.attendance import checkin_rules, checkin_tokens
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
 from tests.e2e.helpers import DEMO_PASSWORD, Journey, login, logout, open_menu_link
 
 COHORT = "Bakery Morning Group"
@@ -33,6 +33,22 @@ def decoded(locator) -> str:
     found = zxingcpp.read_barcodes(image)
     assert found, "no QR code found on the screen"
     return found[0].text
+
+
+def card_video(png: bytes, path) -> None:
+    """A few seconds of video (YUV4MPEG2, 4:2:0) of the card held in front of a camera."""
+    card = Image.open(io.BytesIO(png)).convert("RGB")
+    width, height = 640, 480
+    side = height - 80  # held close: the card fills most of the picture
+    frame = Image.new("RGB", (width, height), "white")
+    card = card.resize((side, side), Image.NEAREST)
+    frame.paste(card, ((width - side) // 2, (height - side) // 2))
+    luma, blue, red = frame.convert("YCbCr").split()
+    planes = [luma.tobytes()] + [c.resize((width // 2, height // 2)).tobytes() for c in (blue, red)]
+    with open(path, "wb") as video:
+        video.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _frame in range(30):
+            video.write(b"FRAME\n" + b"".join(planes))
 
 
 def log_in_here(page: Page, username: str) -> None:
@@ -136,38 +152,53 @@ def test_learners_check_in_by_qr_code_and_by_card(page: Page, journey: Journey, 
     expect(learner.locator("#checkin-refusal")).to_contain_text("Este código ha caducado")
     journey.arrive("yesterdays-code-refused")
 
-    # A card: the second learner's, read from "My profile" (as printed), scanned by the trainer.
+    # A card: the second learner's, on "My profile" (as printed), scanned by the trainer.
     learner.goto("/accounts/profile/")
     card = learner.locator(".profile-card-qr")
     card.scroll_into_view_if_needed()
+    card_png = card.screenshot()
     card_token = decoded(card)
     assert SECOND_NAME.split()[0] not in card_token
     phone.close()
 
-    journey.page = roll_call
-    roll_call.get_by_role("link", name="Scan cards").click()
-    expect(roll_call.get_by_role("heading", level=1)).to_contain_text("Scan cards")
-    # Headless Chromium has no camera: the page says so, and the scan goes through the page's own
-    # script as a camera read would.
-    roll_call.evaluate(
-        """token => {
-            document.getElementById("card-token").value = token;
-            document.getElementById("scan-form").requestSubmit();
-        }""",
-        card_token,
+    # The trainer's phone camera sees the printed card: Chromium's fake camera plays a video of
+    # the card as it was on the screen, and html5-qrcode reads it on the "Scan cards" page.
+    video = journey.folder / "card.y4m"
+    card_video(card_png, video)
+    camera_browser = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}",
+        ],
     )
-    expect(roll_call.locator("#scan-result")).to_have_text(f"{SECOND_NAME}: Present")
-    journey.arrive("card-scanned")
-    roll_call.evaluate(
+    trainer_phone = camera_browser.new_context(
+        base_url=live_url, viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True
+    )
+    trainer_phone.grant_permissions(["camera"], origin=live_url)
+    scanner = trainer_phone.new_page()
+    login(scanner, "trainer")
+    scanner.goto(f"/attendance/sessions/{session_id}/roll-call/")
+    scanner.get_by_role("link", name="Scan cards").click()
+    expect(scanner.get_by_role("heading", level=1)).to_contain_text("Scan cards")
+    log = scanner.locator("#scan-log")
+    expect(log).to_contain_text(f"{SECOND_NAME}: Present", timeout=20_000)
+    journey.page = scanner
+    journey.arrive("card-scanned-by-camera")
+    # A card that is not one of ours, as the camera would send it: refused.
+    scanner.evaluate(
         """() => {
             document.getElementById("card-token").value = "not-a-card";
             document.getElementById("scan-form").requestSubmit();
         }"""
     )
-    expect(roll_call.locator("#scan-result")).to_have_text(
-        "This is not a check-in card of this site."
-    )
-    roll_call.get_by_role("link", name="Back to the roll call").click()
+    expect(log).to_contain_text("This is not a check-in card of this site.")
+    camera_browser.close()
+
+    journey.page = roll_call
+    roll_call.reload()
     row = roll_call.get_by_role("radiogroup", name=f"Attendance of {SECOND_NAME}")
     expect(row.locator("input[value=present]")).to_be_checked()
     journey.finish()

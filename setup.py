@@ -29,6 +29,8 @@ SITE_FOLDERS = {
     "lms_site.static": "static",
     "lms_site.locale": "locale",
     "lms_site.bootstrap": "node_modules/bootstrap/dist",
+    "lms_site.htmx": "node_modules/htmx.org/dist",
+    "lms_site.html5_qrcode": "node_modules/html5-qrcode",
 }
 # An editable install (`make install`) can come before `npm ci`; it needs none of them (a checkout
 # uses the folders themselves). The wheel check fails if the wheel lacks one.

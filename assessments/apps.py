@@ -8,12 +8,13 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments import receivers
+        from assessments.attendance import cards
         from assessments.notifications import KINDS
         from assessments.templatetags.attendance_tags import attendance_warnings
         from courses import dashboard
         from courses import nav as courses_nav
         from courses.signals import schedule_changed
-        from lms import nav, roles
+        from lms import nav, profile_sections, roles
         from lms.notifications import kind_register
 
         # Practical assessment checklists of the courses they coordinate (scoped in
@@ -52,6 +53,23 @@ class AssessmentsConfig(AppConfig):
                 courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
             ),
             order=13,
+        )
+        # The learner's check-in card on "My profile" (reverse check-in: the trainer scans it).
+        profile_sections.section_register(
+            name="checkin_card",
+            order=20,
+            template="assessments/includes/profile_checkin_card.html",
+            context=cards.profile_section,
+        )
+        # "Check in" for learners: the typed code, when the camera cannot scan.
+        nav.link_register(
+            name="check_in",
+            label=_("Check in"),
+            url_name="attendance:checkin",
+            visible=lambda request: (
+                courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
+            ),
+            order=14,
         )
         # What learners are told about their assessments (lms/notifications.py).
         for kind in KINDS:

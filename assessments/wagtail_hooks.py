@@ -107,5 +107,21 @@ def register_attendance_log_actions(actions):
     actions.register_action(
         "assessments.attendance.roll_call", _("Take roll call"), _("Roll call taken")
     )
+    actions.register_action("assessments.checkin.open", _("Open check-in"), _("Check-in opened"))
+    actions.register_action(
+        "assessments.checkin.close", _("Close check-in"), _("Check-in closed early")
+    )
+    actions.register_action(
+        "assessments.checkin.self", _("Check in"), _("Learner checked in by themselves")
+    )
+    actions.register_action(
+        "assessments.checkin.card", _("Scan card"), _("Learner's card scanned: present")
+    )
+    actions.register_action(
+        "assessments.card.issue", _("Issue check-in card"), _("Check-in card issued")
+    )
+    actions.register_action(
+        "assessments.card.reset", _("Reset check-in card"), _("Check-in card reset")
+    )
     # The name roll calls were logged under before: their history still shows.
     actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))

@@ -3,7 +3,8 @@
 # task worker, all with the production settings. `make cluster`, `make cluster-stop`,
 # `make test-cluster` call this; docs/deployment.md explains it.
 #
-#   deploy/cluster.sh start | stop | status | test | bench | worker-start | worker-kill | env
+#   deploy/cluster.sh start | stop | status | test | bench | bench-checkin | worker-start |
+#                     worker-kill | env
 #
 # State lives in .cluster/ (git-ignored): the generated SECRET_KEY, the environment file, PID files,
 # logs, collected static files, and the shared media folders.
@@ -221,6 +222,8 @@ run_bench() {
   BENCH_BARE_VIEW=1 start
   load_env
   "$BIN/python" bench/run.py "$@"
+  # 300 learners checking in to one session within a minute, on both nodes (issue 19).
+  "$BIN/python" bench/checkin.py
 }
 
 case "${1:-}" in
@@ -231,6 +234,7 @@ case "${1:-}" in
   worker-kill) worker_kill ;;
   test) shift; run_tests "$@" ;;
   bench) shift; run_bench "$@" ;;
+  bench-checkin) shift; load_env; "$BIN/python" bench/checkin.py "$@" ;;
   env) prepare_dir; cat "$DIR/env" ;;
-  *) echo "usage: $0 start|stop|status|test|bench|worker-start|worker-kill|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|test|bench|bench-checkin|worker-start|worker-kill|env" >&2; exit 2 ;;
 esac

@@ -222,6 +222,7 @@ class RecordState:
     status: str
     note: str
     version: int
+    self_checked_in: bool = False  # written by the learner's check-in, not yet seen by staff
 
 
 class RollCallRefusal(Enum):
@@ -277,7 +278,8 @@ def roll_call_plan(
             conflicts.append(entry)
         elif current is None:
             create.append(entry)
-        elif not same:
+        elif not same or current.self_checked_in:
+            # Saving a learner's own check-in as it is confirms it: a change, in the history.
             change.append((entry, current))
         else:
             unchanged += 1
@@ -287,3 +289,19 @@ def roll_call_plan(
     if conflicts:
         return RollCallPlan(conflicts=tuple(conflicts))
     return RollCallPlan(create=tuple(create), change=tuple(change), unchanged=unchanged)
+
+
+# --- Self check-in (docs/attendance.md, "Self check-in") ---
+
+
+def self_check_in_status(current: RecordState | None) -> str | None:
+    """The status a learner's own check-in writes on their record at the session, or None when it
+    writes nothing. With no record yet it writes Present, marked as the learner's own
+    (`self_checked_in`: "Present (self)" on the roll call); a record already there (the trainer's,
+    whatever it says) stays as it is: a check-in never overwrites staff.
+
+    The record holds the status that counts, so a check-in that staff neither confirm nor change
+    counts as Present, during and after the session, through the same counts as every record
+    (the tallies, the grid, the rate); when staff confirm it or choose another status (saving the
+    roll call, scanning the card), theirs is the record and it counts."""
+    return PRESENT if current is None else None

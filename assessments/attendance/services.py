@@ -68,8 +68,9 @@ def _records_update(
     if not records:
         return
     pks = [r.pk for r in records]
+    # Staff's save: a learner's own check-in among them is confirmed or overturned.
     AttendanceRecord.objects.filter(pk__in=pks).update(
-        recorded_by=by, recorded_at=now, version=F("version") + 1
+        recorded_by=by, recorded_at=now, version=F("version") + 1, self_checked_in=False
     )
     for status in rules.STATUSES:
         same = [r.pk for r in records if r.status == status]
@@ -111,7 +112,10 @@ def roll_call_save(
     }
     plan = rules.roll_call_plan(
         entries=entries,
-        records={pk: rules.RecordState(r.status, r.note, r.version) for pk, r in existing.items()},
+        records={
+            pk: rules.RecordState(r.status, r.note, r.version, r.self_checked_in)
+            for pk, r in existing.items()
+        },
         on_roll=set(on_roll),
         own_enrolment_ids={pk for pk, learner_id in on_roll.items() if learner_id == by.pk},
         note_limit=NOTE_LIMIT,
@@ -174,6 +178,7 @@ def _roll_call_apply(*, session: Session, plan: rules.RollCallPlan, existing: di
         record.status, record.note = entry.status, entry.note
         record.recorded_by, record.recorded_at = by, now
         record.version += 1
+        record.self_checked_in = False
         to_update.append(record)
     _records_update(to_update, notes_changed=notes_changed, by=by, now=now)
     AttendanceChange.objects.bulk_create(changes)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.attendance import views
+from assessments.attendance import cards, checkin_views, views
 
 app_name = "attendance"
 
@@ -23,4 +23,30 @@ urlpatterns = [
     path("at-risk/", views.at_risk, name="at_risk"),
     path("mine/", views.my_attendance, name="mine"),
     path("mine/<int:enrolment_id>/", views.my_attendance_detail, name="mine_detail"),
+    # Self check-in (docs/attendance.md, "Self check-in")
+    path("sessions/<int:session_id>/check-in/", checkin_views.checkin_code, name="checkin_code"),
+    path(
+        "sessions/<int:session_id>/check-in/code/",
+        checkin_views.checkin_code_fragment,
+        name="checkin_code_fragment",
+    ),
+    path(
+        "sessions/<int:session_id>/check-in/open/", checkin_views.checkin_open, name="checkin_open"
+    ),
+    path(
+        "sessions/<int:session_id>/check-in/close/",
+        checkin_views.checkin_close,
+        name="checkin_close",
+    ),
+    path(
+        "sessions/<int:session_id>/self-check-ins/",
+        checkin_views.self_checkins_fragment,
+        name="self_checkins",
+    ),
+    path("sessions/<int:session_id>/scan-cards/", checkin_views.scan_cards, name="scan_cards"),
+    path("sessions/<int:session_id>/scan-cards/scan/", checkin_views.scan_card, name="scan_card"),
+    path("check-in/", checkin_views.checkin, name="checkin"),
+    path("check-in/<str:token>/", checkin_views.checkin_scan, name="checkin_scan"),
+    path("my-card.pdf", cards.card_pdf, name="card_pdf"),
+    path("my-card/reset/", cards.card_reset, name="card_reset"),
 ]

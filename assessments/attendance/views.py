@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET
 
-from assessments.attendance import exports, selectors, services, summary
+from assessments.attendance import checkin_views, exports, selectors, services, summary
 from assessments.attendance.forms import RollCallForm, named_enrolment_ids
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
@@ -59,6 +59,8 @@ def _row_views(form, rows, conflicts, *, user):
                 "conflict": conflicts.get(pk),
                 # Nobody records their own attendance (the service refuses it too).
                 "own": row.enrolment.learner_id == user.pk,
+                # The learner checked in by themselves; saving the row as it is confirms it.
+                "self": bool(row.record and row.record.self_checked_in),
             }
         )
     return views
@@ -143,7 +145,10 @@ def roll_call(request, session_id: int):
     else:
         form = RollCallForm(rows=rows)
     row_views = _row_views(form, rows, conflicts, user=request.user)
+    checkin_live = not session.cancelled and session.date == timezone.localdate()
     context = {
+        "checkin_live": checkin_live,
+        "self_checkins": checkin_views.self_checkin_rows(session) if checkin_live else [],
         "session": session,
         "cohort": session.cohort,
         "form": form,

@@ -7,6 +7,7 @@ from assessments.models.attendance import (
     AttendanceStatus,
     AttendanceTally,
 )
+from assessments.models.checkin import CheckInWindow, LearnerCard, SelfCheckIn
 from assessments.models.practical import (
     MSG_CRITERION_IN_USE,
     AssessmentTemplate,
@@ -29,9 +30,12 @@ __all__ = [
     "AttendanceRisk",
     "AttendanceStatus",
     "AttendanceTally",
+    "CheckInWindow",
     "Criterion",
     "CriterionResult",
     "Evidence",
+    "LearnerCard",
     "Review",
+    "SelfCheckIn",
     "evidence_upload_to",
 ]

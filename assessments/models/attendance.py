@@ -43,6 +43,9 @@ class AttendanceRecord(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"))
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Written by the learner's own check-in and not yet confirmed or changed by staff: "Present
+    # (self)" on the roll call (rules.self_check_in_status). Any staff save clears it.
+    self_checked_in = models.BooleanField(_("checked in by the learner"), default=False)
 
     class Meta:
         verbose_name = _("attendance record")

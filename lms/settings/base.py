@@ -16,6 +16,15 @@ BOOTSTRAP_DIR = (
     if SITE_DIR == BASE_DIR
     else SITE_DIR / "bootstrap"
 )
+# The roll call's live updates (htmx) and the card scanner's camera (html5-qrcode), from npm too.
+HTMX_DIR = (
+    BASE_DIR / "node_modules" / "htmx.org" / "dist" if SITE_DIR == BASE_DIR else SITE_DIR / "htmx"
+)
+HTML5_QRCODE_DIR = (
+    BASE_DIR / "node_modules" / "html5-qrcode"
+    if SITE_DIR == BASE_DIR
+    else SITE_DIR / "html5_qrcode"
+)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
@@ -155,6 +164,8 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [
     SITE_DIR / "static",
     ("vendor/bootstrap", BOOTSTRAP_DIR),
+    ("vendor/htmx", HTMX_DIR),
+    ("vendor/html5-qrcode", HTML5_QRCODE_DIR),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -25,9 +25,12 @@ from assessments.models import (
     AssessmentTemplate,
     Attempt,
     AttendanceRecord,
+    CheckInWindow,
     CriterionResult,
     Evidence,
+    LearnerCard,
     Review,
+    SelfCheckIn,
 )
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
@@ -226,6 +229,20 @@ MATRIX: dict[str, dict[str, object]] = {
     "attendance:at_risk": logged_in(),  # lists only the user's own cohorts' learners
     "attendance:mine": logged_in(),
     "attendance:mine_detail": row(404, anonymous=LOGIN, learner_a=200),  # A's own enrolment
+    # Self check-in: the trainer's code, its fragment, the live list and the card scanner are
+    # for cohort X's staff; the learner's check-in page for anyone logged in (their own).
+    "attendance:checkin_code": staff_of_x(),
+    "attendance:checkin_code_fragment": staff_of_x(),
+    "attendance:checkin_open": post_only(),
+    "attendance:checkin_close": post_only(),
+    "attendance:self_checkins": staff_of_x(),
+    "attendance:scan_cards": staff_of_x(),
+    "attendance:scan_card": post_only(),
+    "attendance:checkin": logged_in(),
+    # A scanned code that is not one (here a password-reset token): refused, said in words.
+    "attendance:checkin_scan": everyone(400),
+    "attendance:card_pdf": logged_in(),  # one's own card only
+    "attendance:card_reset": post_only(),
     # Certificates
     "certificates:mine": logged_in(),
     "certificates:learning_record": logged_in(),  # each person's own record
@@ -366,6 +383,14 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     # Confirmed attempt: in scope, discarding and removing evidence are refused with a message.
     "assessments:discard": staff_of_x(REDIRECT),
     "assessments:evidence_remove": staff_of_x(REDIRECT, learner_a=REDIRECT),
+    # The fixture's session ended at noon: staff of X are told so on the roll call.
+    "attendance:checkin_open": staff_of_x(REDIRECT),
+    # No window named: nothing to close, for anyone.
+    "attendance:checkin_close": row(404, anonymous=LOGIN),
+    # No card scanned: staff of X are told it is not a card (JSON, 400); others not shown it.
+    "attendance:scan_card": staff_of_x(400),
+    # Everyone resets their own card only.
+    "attendance:card_reset": logged_in(REDIRECT),
 }
 
 # Who may change data with the POST above; for everyone else the database must stay the same.
@@ -383,6 +408,7 @@ POST_MAY_CHANGE = {
     },
     "notifications:read_all": {"learner_a"},
     "notifications:open": {"learner_a"},
+    "attendance:card_reset": set(PERSONAS) - {"anonymous"},
 }
 
 # Query strings some URLs need to name an object: the chooser's "chosen" of several ids.
@@ -430,6 +456,11 @@ def db_state():
         "attendance": list(
             AttendanceRecord.objects.order_by("pk").values_list("pk", "status", "note")
         ),
+        "checkin_windows": list(
+            CheckInWindow.objects.order_by("pk").values_list("pk", "closed_early_at")
+        ),
+        "self_checkins": list(SelfCheckIn.objects.order_by("pk").values_list("pk")),
+        "cards": list(LearnerCard.objects.order_by("pk").values_list("pk", "revoked_at")),
         "certificates": list(
             Certificate.objects.order_by("pk").values_list("pk", "status", "status_reason")
         ),

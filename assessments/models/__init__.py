@@ -18,6 +18,14 @@ from assessments.models.practical import (
     Review,
     evidence_upload_to,
 )
+from assessments.models.reminders import (
+    CalendarFeed,
+    MarginNudge,
+    ReminderChannel,
+    ReminderPreference,
+    ReminderStatus,
+    SessionReminder,
+)
 
 __all__ = [
     "MSG_CRITERION_IN_USE",
@@ -29,9 +37,15 @@ __all__ = [
     "AttendanceRisk",
     "AttendanceStatus",
     "AttendanceTally",
+    "CalendarFeed",
     "Criterion",
     "CriterionResult",
     "Evidence",
+    "MarginNudge",
+    "ReminderChannel",
+    "ReminderPreference",
+    "ReminderStatus",
     "Review",
+    "SessionReminder",
     "evidence_upload_to",
 ]

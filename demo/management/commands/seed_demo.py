@@ -20,6 +20,7 @@ EXTRA_STEPS: tuple[str, ...] = (
     "demo.certificates",
     "demo.mentors",
     "demo.indicators",
+    "demo.reminders",
 )
 
 MSG_REFUSED = (

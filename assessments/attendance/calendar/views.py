@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -16,10 +16,13 @@ from lms.notifications import language_of
 @require_GET
 def calendar_feed(request, feed_token: str):
     """The person's sessions as ICS. A wrong, old or reset secret is a plain 404: it says nothing
-    about whether an address ever worked or whose it was."""
+    about whether an address ever worked, or whose it was."""
     feed = selectors.feed_for_token(feed_token)
     if feed is None:
-        raise Http404
+        # The same two words for every wrong secret (a calendar app shows no page anyway).
+        gone = HttpResponseNotFound(b"Not found", content_type="text/plain; charset=utf-8")
+        patch_cache_control(gone, private=True, max_age=0)
+        return gone
     user = feed.user
     language = language_of(user)
     sessions = list(selectors.feed_sessions(user=user))

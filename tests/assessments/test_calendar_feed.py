@@ -155,3 +155,20 @@ def test_the_feed_costs_a_fixed_number_of_queries(client, world, count, django_a
     with django_assert_num_queries(3):
         response = client.get(feed_url(token))
     assert len(events(response)) == count
+
+
+def test_erasing_the_person_removes_the_number_the_choice_and_the_feed(client, world):
+    from assessments.attendance.reminders.services import reminder_preference_update
+    from assessments.models import CalendarFeed, ReminderPreference
+    from lms.models import Profile
+    from privacy.services import person_erase
+
+    reminder_preference_update(
+        user=world.learner_a, by=world.learner_a, by_email=True, by_sms=True, mobile="+34612345678"
+    )
+    token = calendar_feed_reset(user=world.learner_a, by=world.learner_a)
+    person_erase(user=world.learner_a, by=world.superuser)
+    assert Profile.objects.get(user=world.learner_a).mobile == ""
+    assert not ReminderPreference.objects.exists()
+    assert not CalendarFeed.objects.exists()
+    assert client.get(feed_url(token)).status_code == 404

@@ -87,7 +87,14 @@ def reminders_for_coordinator(*, user, today: datetime.date) -> QuerySet[Session
             session__date__lte=today + datetime.timedelta(days=1),
         )
         .select_related("session__cohort__course", "enrolment__learner__profile")
-        .order_by("-session__date", "-session__start_time", "session_id", "status", "pk")
+        .order_by(
+            "-session__date",
+            "-session__start_time",
+            "session_id",
+            "status",
+            "enrolment__learner__profile__printed_name",
+            "channel",
+        )
     )
 
 

@@ -292,3 +292,20 @@ def test_without_a_provider_no_text_messages_are_offered(client, world, settings
     assert 'name="by_sms"' not in page
     with pytest.raises(ValidationError):
         choose(world.learner_a, email=False, sms=True, mobile="+34 612 345 678")
+
+
+class BrokenBackend(MemoryBackend):
+    def send(self, *, to, text):
+        raise RuntimeError("unexpected")
+
+
+def test_an_unexpected_error_marks_the_reminder_failed_not_stuck(world, session, settings):
+    choose(world.learner_a, email=False, sms=True, mobile="+34 612 345 678")
+    reminder = SessionReminder.objects.create(
+        session=session, enrolment=world.enrolment_a, channel="sms"
+    )
+    settings.SMS_BACKEND = "tests.assessments.test_reminders.BrokenBackend"
+    with pytest.raises(RuntimeError):
+        services.reminder_deliver(reminder_id=reminder.pk)
+    reminder.refresh_from_db()
+    assert (reminder.status, reminder.error) == ("failed", "RuntimeError")

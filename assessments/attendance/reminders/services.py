@@ -169,6 +169,11 @@ def reminder_deliver(*, reminder_id: int) -> str:
             send_mail(text, body, None, [address])
     except (SmsError, OSError) as error:
         return _finish(reminder, ReminderStatus.FAILED, error=str(error) or type(error).__name__)
+    except Exception as error:
+        # Anything else (a provider left unconfigured, a bug): marked failed rather than left
+        # "being sent" for ever, so it can be tried again, and raised for the worker's log.
+        _finish(reminder, ReminderStatus.FAILED, error=type(error).__name__)
+        raise
     return _finish(reminder, ReminderStatus.SENT)
 
 

@@ -32,7 +32,11 @@ class DemoSmsBackend(MemoryBackend):
 
 
 def seed(*, today: datetime.date, stdout) -> None:
-    users = {u.username: u for u in User.objects.filter(username__in=CHOICES)}
+    # Chosen once: a second run changes (and logs) nothing.
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=CHOICES, reminder_preference__isnull=True)
+    }
     for username, (by_email, by_sms, mobile) in CHOICES.items():
         user = users.get(username)
         if user is not None:

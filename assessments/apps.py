@@ -74,3 +74,29 @@ class AssessmentsConfig(AppConfig):
         # What learners are told about their assessments (lms/notifications.py).
         for kind in KINDS:
             kind_register(kind)
+
+        # Reminders and calendar feeds: sections of "My profile", and the coordinators' page.
+        from assessments.attendance.calendar import profile as calendar_profile
+        from assessments.attendance.reminders import profile as reminders_profile
+        from lms.profile_sections import section_register
+
+        section_register(
+            name="reminders",
+            order=20,
+            template="assessments/reminders/profile_section.html",
+            context=reminders_profile.section_context,
+        )
+        section_register(
+            name="calendar",
+            order=21,
+            template="assessments/calendar/profile_section.html",
+            context=calendar_profile.section_context,
+        )
+        nav.link_register(
+            name="session_reminders",
+            label=_("Session reminders"),
+            url_name="attendance:reminders",
+            visible=nav.with_permission(roles.COORDINATOR_PERMISSION),
+            order=26,
+            group=nav.TEACHING,
+        )

@@ -12,6 +12,7 @@ from lms.notifications import NotificationKind
 ATTEMPT_CONFIRMED = "attempt_confirmed"
 ATTEMPT_RETURNED = "attempt_returned"
 ATTENDANCE_AT_RISK = "attendance_at_risk"
+ATTENDANCE_MARGIN = "attendance_margin"
 
 
 def _results(params: dict) -> str:
@@ -57,7 +58,33 @@ def _at_risk_text(params: dict) -> str:
         if short
         else _("Attend every remaining session and talk to your coordinator.")
     )
-    return f"{text % figures} {recover}"
+    told = f"{text % figures} {recover}"
+    if params.get("coordinators"):
+        told += " " + _("Your coordinator: %(coordinators)s.") % params
+    return told
+
+
+def _margin_text(params: dict) -> str:
+    """How many more sessions the learner may miss (assessments.attendance.nudges)."""
+    figures = {
+        "course": params["course"],
+        "count": params["can_miss"],
+        "threshold": params["threshold"],
+    }
+    if params["can_miss"] == 0:
+        text = _(
+            "In %(course)s, you cannot miss any more sessions: attend every remaining session "
+            "to reach the %(threshold)s%% attendance needed for the certificate."
+        )
+    else:
+        text = ngettext(
+            "In %(course)s, you can miss at most %(count)s more session and still reach the "
+            "%(threshold)s%% attendance needed for the certificate.",
+            "In %(course)s, you can miss at most %(count)s more sessions and still reach the "
+            "%(threshold)s%% attendance needed for the certificate.",
+            params["can_miss"],
+        )
+    return text % figures
 
 
 KINDS = (
@@ -87,6 +114,13 @@ KINDS = (
     NotificationKind(
         name=ATTENDANCE_AT_RISK,
         text=_at_risk_text,
+        subject=lambda p: _("Your attendance in %(course)s") % p,
+        link=lambda p: reverse("attendance:mine_detail", args=[p["enrolment_id"]]),
+        link_label=lambda p: _("My attendance"),
+    ),
+    NotificationKind(
+        name=ATTENDANCE_MARGIN,
+        text=_margin_text,
         subject=lambda p: _("Your attendance in %(course)s") % p,
         link=lambda p: reverse("attendance:mine_detail", args=[p["enrolment_id"]]),
         link_label=lambda p: _("My attendance"),

@@ -125,3 +125,19 @@ def register_attendance_log_actions(actions):
     )
     # The name roll calls were logged under before: their history still shows.
     actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))
+
+
+@hooks.register("register_log_actions")
+def register_reminder_log_actions(actions):
+    actions.register_action(
+        "assessments.reminders.choose", _("Choose reminders"), _("Reminder choices saved")
+    )
+    actions.register_action(
+        "assessments.reminders.retry", _("Send reminder again"), _("Reminder sent again")
+    )
+    actions.register_action(
+        "assessments.calendar_feed.create", _("Make calendar link"), _("Calendar link made")
+    )
+    actions.register_action(
+        "assessments.calendar_feed.reset", _("Make new calendar link"), _("Calendar link reset")
+    )

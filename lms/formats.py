@@ -83,6 +83,15 @@ def weekday_date(value, language: str | None = None) -> str:
     return format_skeleton("yMMMEd", _day(value), locale=_locale(language))
 
 
+def short_time(value, language: str | None = None) -> str:
+    """'09:00' (or '9:00' where the language writes it so): a session's time of day."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).time()
+    return format_time(value, "short", locale=_locale(language))
+
+
 def medium_datetime(value, language: str | None = None) -> str:
     """'4 Dec 2026, 09:05' at the site's time zone, in the reader's language."""
     if value in (None, ""):

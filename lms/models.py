@@ -1,3 +1,6 @@
+import datetime
+
+import phonenumbers
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -88,6 +91,14 @@ class Region(NamedInLanguages):
         verbose_name_plural = _("regions")
 
 
+def validate_phone_region(value: str) -> None:
+    """A country that phone numbers can be read for ("ES", "IT", "PT", "GB" ...)."""
+    if value not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(
+            _("Enter a two-letter country code, such as ES, IT, PT or GB."), code="region"
+        )
+
+
 def validate_birth_year_not_in_future(value: int) -> None:
     """Nobody was born after this year (the indicators would count them in the youngest band)."""
     this_year = timezone.localdate().year
@@ -151,6 +162,9 @@ class Profile(models.Model):
         help_text=_("Optional. Used only for anonymous equality statistics by age band."),
     )
     phone = models.CharField(_("phone (optional)"), max_length=40, blank=True)
+    # Where text-message reminders go: checked with `phonenumbers` and kept in E.164
+    # ("+34600123456"); only the person sets it, from the reminders section of "My profile".
+    mobile = models.CharField(_("mobile for text messages"), max_length=20, blank=True)
 
     # Gender and birth year exist for the anonymous equality indicators: in the admin only
     # administrators (who alone may add people) see or change them per person, never a
@@ -192,8 +206,27 @@ class OrganisationSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, default="Training Centre"
     )
+    reminder_time = models.TimeField(
+        _("time of session reminders"),
+        default=datetime.time(17, 0),
+        help_text=_("Learners are reminded of a session the day before, from this time."),
+    )
+    phone_region = models.CharField(
+        _("country of phone numbers"),
+        max_length=2,
+        default="GB",
+        validators=[validate_phone_region],
+        help_text=_(
+            "Two letters (ES, IT, PT, GB ...): the country of a phone number written without "
+            "its +country code."
+        ),
+    )
 
-    panels = [FieldPanel("organisation_name")]
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("reminder_time"),
+        FieldPanel("phone_region"),
+    ]
 
     class Meta:
         verbose_name = _("organisation")

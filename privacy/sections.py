@@ -29,7 +29,7 @@ from courses.models import Enrolment, LessonCompletion
 from indicators.models import FollowUp
 from lms.models import Profile
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
-from privacy import mentoring, notifications
+from privacy import mentoring, notifications, reminders
 
 # Put in place of free text written about an erased person (a reason, a comment).
 WITHHELD = "[withheld: personal data erased]"
@@ -396,4 +396,5 @@ SECTIONS: list[Section] = [
     Section("mentoring_meetings", export=mentoring.export, erase=mentoring.erase),
     Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
     Section("notifications", export=notifications.export, erase=notifications.erase),
+    Section("reminders_and_calendar", export=reminders.export, erase=reminders.erase),
 ]

@@ -190,6 +190,24 @@ def summarise(counts: SessionCounts, policy: AttendancePolicy) -> AttendanceSumm
     )
 
 
+# Learners are nudged when the sessions they may still miss fall to 2, then 1, then 0.
+MARGIN_NUDGE_LEVELS = (2, 1, 0)
+
+
+def margin_nudge(summary: AttendanceSummary) -> int | None:
+    """The margin to tell the learner of ("you can miss at most N more sessions"): N in
+    `MARGIN_NUDGE_LEVELS`, or None when there is nothing to say: attendance not required, the
+    learner withdrawn, no session left, the threshold already reached whatever they miss, more
+    margin than 2, or the threshold out of reach (the at-risk warning says that, with whom to
+    talk). N is the summary's own `can_miss` (the remaining sessions less `sessions_needed`):
+    the threshold and the rate are never worked out again here."""
+    if not summary.required or summary.withdrawn or summary.remaining == 0:
+        return None
+    if summary.threshold_reached or summary.can_miss is None:
+        return None
+    return summary.can_miss if summary.can_miss <= max(MARGIN_NUDGE_LEVELS) else None
+
+
 # Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from assessments import notifications
 from assessments.attendance import rules, selectors
 from assessments.attendance.rules import RollCallEntry
-from assessments.attendance.tasks import at_risk_notify
+from assessments.attendance.tasks import at_risk_notify, margin_nudges_task
 from assessments.models import (
     AttendanceChange,
     AttendanceRecord,
@@ -242,6 +242,8 @@ def attendance_risks_refresh(*, cohort: Cohort, as_of: datetime.date | None = No
     )
     AttendanceRisk.objects.bulk_update(figures_changed, ["best_reachable"])
     AttendanceRisk.objects.filter(pk__in=threshold_changed).update(threshold=threshold)
+    # Early nudges ("you can miss at most N more sessions"), from the same figures, after commit.
+    transaction.on_commit(lambda: margin_nudges_task.enqueue(cohort_id=cohort.pk), robust=True)
     if newly_at_risk:
         transaction.on_commit(lambda: at_risk_notify.enqueue(enrolment_ids=newly_at_risk))
         _learners_tell_at_risk(cohort=cohort, summaries=summaries, enrolment_ids=newly_at_risk)
@@ -252,6 +254,10 @@ def _learners_tell_at_risk(*, cohort: Cohort, summaries: dict, enrolment_ids: li
     """Each learner who just became at risk is told, with what it would take to recover: the
     sessions they would need beyond those left (the attendance rules' figures)."""
     sent = []
+    # Whom to talk to: the cohort's coordinators, by name (DOMAIN.md: the learner's own staff).
+    coordinators = ", ".join(
+        sorted(c.display_name for c in cohort.coordinators.select_related("profile"))
+    )
     for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related("learner"):
         summary = summaries[enrolment.pk]
         params = {
@@ -260,6 +266,7 @@ def _learners_tell_at_risk(*, cohort: Cohort, summaries: dict, enrolment_ids: li
             "best": str(summary.best_reachable),
             "threshold": summary.threshold,
             "short": max((summary.sessions_needed or 0) - summary.remaining, 0),
+            "coordinators": coordinators,
         }
         sent.append((enrolment.learner, params))
     notifications_send(kind=notifications.ATTENDANCE_AT_RISK, sent=sent)

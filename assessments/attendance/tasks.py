@@ -55,3 +55,14 @@ def at_risk_notify(enrolment_ids: list[int]) -> int:
         risk.notified_at = timezone.now()
         risk.save(update_fields=["notified_at"])
     return sent
+
+
+@task()
+def margin_nudges_task(cohort_id: int) -> int:
+    """Early nudges of one cohort's learners (assessments.attendance.nudges), queued after a roll
+    call, a change of schedule and the daily refresh. Returns how many learners were told."""
+    from assessments.attendance.nudges import margin_nudges_send
+    from courses.models import Cohort
+
+    cohort = Cohort.objects.filter(pk=cohort_id).first()
+    return len(margin_nudges_send(cohort=cohort)) if cohort else 0

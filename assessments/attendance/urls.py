@@ -1,6 +1,8 @@
 from django.urls import path
 
 from assessments.attendance import cards, checkin_views, views
+from assessments.attendance.calendar import views as calendar_views
+from assessments.attendance.reminders import views as reminder_views
 
 app_name = "attendance"
 
@@ -49,4 +51,14 @@ urlpatterns = [
     path("check-in/<str:token>/", checkin_views.checkin_scan, name="checkin_scan"),
     path("my-card.pdf", cards.card_pdf, name="card_pdf"),
     path("my-card/reset/", cards.card_reset, name="card_reset"),
+    # Reminders (assessments/attendance/reminders) and calendar feeds (.../calendar).
+    path("reminders/", reminder_views.reminder_statuses, name="reminders"),
+    path("reminders/mine/", reminder_views.reminder_choose, name="reminder_choose"),
+    path(
+        "reminders/<int:reminder_id>/retry/",
+        reminder_views.reminder_retry,
+        name="reminder_retry",
+    ),
+    path("calendar/reset/", calendar_views.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/<str:feed_token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
 ]

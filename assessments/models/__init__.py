@@ -19,6 +19,14 @@ from assessments.models.practical import (
     Review,
     evidence_upload_to,
 )
+from assessments.models.reminders import (
+    CalendarFeed,
+    MarginNudge,
+    ReminderChannel,
+    ReminderPreference,
+    ReminderStatus,
+    SessionReminder,
+)
 
 __all__ = [
     "MSG_CRITERION_IN_USE",
@@ -30,12 +38,18 @@ __all__ = [
     "AttendanceRisk",
     "AttendanceStatus",
     "AttendanceTally",
+    "CalendarFeed",
     "CheckInWindow",
     "Criterion",
     "CriterionResult",
     "Evidence",
     "LearnerCard",
+    "MarginNudge",
+    "ReminderChannel",
+    "ReminderPreference",
+    "ReminderStatus",
     "Review",
     "SelfCheckIn",
+    "SessionReminder",
     "evidence_upload_to",
 ]

@@ -205,6 +205,16 @@ CERTIFICATE_VERIFY_RATE = (30, 60)
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localhost>")
 
+# Session reminders by text message (assessments/attendance/reminders/sms.py, docs/deployment.md):
+# a backend's dotted path; empty offers no text messages. Development prints them on the console.
+SMS_BACKEND = os.environ.get(
+    "SMS_BACKEND", "assessments.attendance.reminders.sms.ConsoleBackend"
+).strip()
+SMS_TIMEOUT_SECONDS = int(os.environ.get("SMS_TIMEOUT_SECONDS", "10"))
+TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = os.environ.get("TWILIO_FROM", "")
+
 # `make bench` only: mounts /bench/bare/, a view with no database and no template, as the floor
 # that the real pages' throughput is compared with (docs/performance.md). Off everywhere else.
 BENCH_BARE_VIEW = False

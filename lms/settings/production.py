@@ -45,6 +45,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+# No text messages unless a provider is set (SMS_BACKEND, docs/deployment.md): the console
+# backend would print learners' reminders to the log.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "").strip()
 
 # Database connections are kept open between requests (one per worker thread) for
 # DB_CONN_MAX_AGE seconds: opening one costs more than most of a page's queries (for PostgreSQL

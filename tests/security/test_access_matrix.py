@@ -18,19 +18,24 @@ import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlencode, urlsafe_base64_encode
 
+from assessments.attendance.calendar.services import calendar_feed_reset
 from assessments.models import (
     AssessmentTemplate,
     Attempt,
     AttendanceRecord,
+    CalendarFeed,
     CheckInWindow,
     CriterionResult,
     Evidence,
     LearnerCard,
+    ReminderPreference,
     Review,
     SelfCheckIn,
+    SessionReminder,
 )
 from certificates.models import Certificate
 from courses.models import Cohort, Enrolment, LessonCompletion, Session, Trade
@@ -44,6 +49,7 @@ from mentors.models import (
     Supervision,
     VolunteerRequest,
 )
+from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -243,6 +249,15 @@ MATRIX: dict[str, dict[str, object]] = {
     "attendance:checkin_scan": everyone(400),
     "attendance:card_pdf": logged_in(),  # one's own card only
     "attendance:card_reset": post_only(),
+    # Reminders: each person's own choice; the statuses for coordinators (their cohorts only);
+    # "Send again" and the calendar link's reset are POSTs.
+    "attendance:reminder_choose": logged_in(),
+    "attendance:reminders": coordinator_pages(),
+    "attendance:reminder_retry": post_only(),
+    "attendance:calendar_feed_reset": post_only(),
+    # The feed's secret is its only key: learner A's address opens A's feed for whoever has it
+    # (a calendar app is nobody's session); a wrong one is 404 (tests/assessments).
+    "attendance:calendar_feed": everyone(),
     # Certificates
     "certificates:mine": logged_in(),
     "certificates:learning_record": logged_in(),  # each person's own record
@@ -391,6 +406,13 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     "attendance:scan_card": staff_of_x(400),
     # Everyone resets their own card only.
     "attendance:card_reset": logged_in(REDIRECT),
+    # Learner A's failed reminder: cohort X's coordinator sends it again (the administrator then
+    # finds it waiting: a message); others are not shown it.
+    "attendance:reminder_retry": row(
+        404, anonymous=LOGIN, coordinator_x=REDIRECT, superuser=REDIRECT
+    ),
+    # Everyone resets their own calendar link.
+    "attendance:calendar_feed_reset": logged_in(REDIRECT),
 }
 
 # Who may change data with the POST above; for everyone else the database must stay the same.
@@ -409,6 +431,8 @@ POST_MAY_CHANGE = {
     "notifications:read_all": {"learner_a"},
     "notifications:open": {"learner_a"},
     "attendance:card_reset": set(PERSONAS) - {"anonymous"},
+    "attendance:reminder_retry": {"coordinator_x", "superuser"},
+    "attendance:calendar_feed_reset": set(PERSONAS) - {"anonymous"},
 }
 
 # Query strings some URLs need to name an object: the chooser's "chosen" of several ids.
@@ -487,6 +511,11 @@ def db_state():
         "follow_ups": list(
             FollowUp.objects.order_by("pk").values_list("pk", "months", "outcome", "note")
         ),
+        "reminders": list(SessionReminder.objects.order_by("pk").values_list("pk", "status")),
+        "reminder_choices": list(
+            ReminderPreference.objects.order_by("pk").values_list("pk", "by_email", "by_sms")
+        ),
+        "calendar_feeds": list(CalendarFeed.objects.order_by("pk").values_list("pk", "token_hash")),
     }
 
 
@@ -556,6 +585,13 @@ def learner_a_notification(world) -> Notification:
     )
 
 
+def learner_a_failed_reminder(world, practical) -> SessionReminder:
+    session = SessionFactory(cohort=world.cohort_x, date=timezone.localdate())
+    return SessionReminder.objects.create(
+        session=session, enrolment=world.enrolment_a, channel="email", status="failed"
+    )
+
+
 ARGUMENTS = {
     "parent_page_id": lambda w, p: w.course.get_parent().pk,
     "session_id": lambda w, p: p.session.pk,
@@ -577,6 +613,8 @@ ARGUMENTS = {
     "uidb64": lambda w, p: urlsafe_base64_encode(force_bytes(w.learner_a.pk)),
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
     "notification_id": lambda w, p: learner_a_notification(w).pk,
+    "reminder_id": lambda w, p: learner_a_failed_reminder(w, p).pk,
+    "feed_token": lambda w, p: calendar_feed_reset(user=w.learner_a, by=w.learner_a),
 }
 
 

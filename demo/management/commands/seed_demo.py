@@ -21,6 +21,7 @@ EXTRA_STEPS: tuple[str, ...] = (
     "demo.mentors",
     "demo.indicators",
     "demo.mentoring",
+    "demo.reminders",
 )
 
 MSG_REFUSED = (

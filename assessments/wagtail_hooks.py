@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
 
 from assessments.models import AssessmentTemplate
 from assessments.practical import selectors
+from assessments.quizzes.admin_views import TheoryTestsGroup
 from lms.choosers import CreationOffChooserViewSet
 
 MSG_TEMPLATE_IN_USE = _(
@@ -76,6 +77,7 @@ class AssessmentTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(AssessmentTemplateViewSet)
+register_snippet(TheoryTestsGroup)
 
 
 @hooks.register("register_log_actions")
@@ -109,3 +111,16 @@ def register_attendance_log_actions(actions):
     )
     # The name roll calls were logged under before: their history still shows.
     actions.register_action("lms.attendance.roll_call", _("Take roll call"), _("Roll call taken"))
+
+
+@hooks.register("register_log_actions")
+def register_quiz_log_actions(actions):
+    actions.register_action(
+        "assessments.quiz_attempt.start", _("Start theory test"), _("Theory test started")
+    )
+    actions.register_action(
+        "assessments.quiz_attempt.submit", _("Hand in theory test"), _("Theory test handed in")
+    )
+    actions.register_action(
+        "assessments.question.import", _("Import questions"), _("Questions imported")
+    )

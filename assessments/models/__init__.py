@@ -18,12 +18,23 @@ from assessments.models.practical import (
     Review,
     evidence_upload_to,
 )
+from assessments.models.quizzes import (
+    AttemptQuestion,
+    Question,
+    QuestionCategory,
+    QuestionKind,
+    QuestionOption,
+    Quiz,
+    QuizAttempt,
+    QuizDraw,
+)
 
 __all__ = [
     "MSG_CRITERION_IN_USE",
     "AssessmentTemplate",
     "AssessmentTemplateForm",
     "Attempt",
+    "AttemptQuestion",
     "AttendanceChange",
     "AttendanceRecord",
     "AttendanceRisk",
@@ -32,6 +43,13 @@ __all__ = [
     "Criterion",
     "CriterionResult",
     "Evidence",
+    "Question",
+    "QuestionCategory",
+    "QuestionKind",
+    "QuestionOption",
+    "Quiz",
+    "QuizAttempt",
+    "QuizDraw",
     "Review",
     "evidence_upload_to",
 ]

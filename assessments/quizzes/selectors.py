@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
 from assessments.attendance import selectors as attendance_selectors
@@ -13,6 +13,7 @@ from assessments.models import AttemptQuestion, Question, QuestionCategory, Quiz
 from assessments.quizzes import rules
 from courses.models import Cohort, Enrolment
 from courses.selectors import cohorts_coordinated_by, cohorts_visible_to
+from lms.i18n import NAME_LANGUAGES
 
 
 def _coordinated_courses(user):
@@ -101,18 +102,58 @@ def _attempts_by_key(enrolment_ids) -> dict[tuple[int, int], list[QuizAttempt]]:
     return by_key
 
 
+@dataclass(frozen=True)
+class _AttemptRow:
+    passed: bool | None
+    submitted_at: datetime.datetime | None
+    assisted_by_id: int | None
+
+
+_QUIZ_FIELDS = ("pk", "course_id", "name", *(f"name_{code}" for code in NAME_LANGUAGES))
+_QUIZ_RULES = ("required_for_certification", "max_attempts", "cooldown_hours", "pass_mark")
+
+
 def quiz_results(
     *, cohorts: list[Cohort], enrolments: list[Enrolment]
 ) -> dict[int, list[rules.QuizResult]]:
-    """Each enrolment's standing on every theory test of its course, keyed by enrolment id: two
-    queries whatever the number of cohorts and learners."""
+    """Each enrolment's standing on every theory test of its course, keyed by enrolment id: one
+    query (the tests joined to these enrolments' attempts) whatever the number of learners."""
     course_of = {cohort.pk: cohort.course_id for cohort in cohorts}
-    quizzes = _quizzes_by_course(course_of.values())
-    attempts = _attempts_by_key(e.pk for e in enrolments)
+    ids = [e.pk for e in enrolments]
+    if not ids or not course_of:
+        return {pk: [] for pk in ids}
+    rows = (
+        Quiz.objects.filter(course__in=set(course_of.values()))
+        .annotate(mine=FilteredRelation("attempts", condition=Q(attempts__enrolment__in=ids)))
+        .values(
+            *_QUIZ_FIELDS,
+            *_QUIZ_RULES,
+            "mine__enrolment_id",
+            "mine__passed",
+            "mine__submitted_at",
+            "mine__assisted_by_id",
+        )
+        .order_by("name", "pk", "mine__number")
+    )
+    quizzes: dict[int, Quiz] = {}
+    attempts: dict[tuple[int, int], list[_AttemptRow]] = defaultdict(list)
+    for row in rows:
+        quiz = quizzes.get(row["pk"])
+        if quiz is None:
+            quiz = quizzes[row["pk"]] = Quiz(**{f: row[f] for f in (*_QUIZ_FIELDS, *_QUIZ_RULES)})
+        if row["mine__enrolment_id"] is not None:
+            attempts[row["mine__enrolment_id"], quiz.pk].append(
+                _AttemptRow(
+                    row["mine__passed"], row["mine__submitted_at"], row["mine__assisted_by_id"]
+                )
+            )
+    by_course: dict[int, list[Quiz]] = defaultdict(list)
+    for quiz in quizzes.values():
+        by_course[quiz.course_id].append(quiz)
     return {
         e.pk: [
             _result(quiz, attempts.get((e.pk, quiz.pk), []))
-            for quiz in quizzes.get(course_of[e.cohort_id], [])
+            for quiz in by_course.get(course_of[e.cohort_id], [])
         ]
         for e in enrolments
     }
@@ -234,3 +275,8 @@ def questions_in_language(*, ids: list[int], language: str) -> dict[int, Questio
 
 def attempt_questions(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
     return list(attempt.questions.all())
+
+
+def quiz_names(*, ids, language: str | None = None) -> dict[int, str]:
+    """The names of these tests in `language` (the active one by default)."""
+    return {quiz.pk: quiz.name_in(language) for quiz in Quiz.objects.filter(pk__in=list(ids))}

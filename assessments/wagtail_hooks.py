@@ -124,3 +124,42 @@ def register_quiz_log_actions(actions):
     actions.register_action(
         "assessments.question.import", _("Import questions"), _("Questions imported")
     )
+
+
+@hooks.register("register_admin_urls")
+def register_question_import_urls():
+    from django.urls import path
+
+    from assessments.quizzes import admin_views as quiz_admin
+
+    return [
+        path(
+            "questions/import/",
+            quiz_admin.QuestionImportView.as_view(),
+            name="assessments_question_import",
+        ),
+        path(
+            "questions/import/sample.csv",
+            quiz_admin.question_import_sample,
+            name="assessments_question_import_sample",
+        ),
+        path(
+            "questions/export/<int:course_id>/",
+            quiz_admin.question_export,
+            name="assessments_question_export",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_question_import_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class ImportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("assessments.add_question")
+
+    return ImportMenuItem(
+        _("Import questions"), reverse("assessments_question_import"), icon_name="upload", order=256
+    )

@@ -339,6 +339,9 @@ MATRIX: dict[str, dict[str, object]] = {
     "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen_multiple": admin(200),
     "wagtailsnippetchoosers_assessments_assessmenttemplate:create": coordinators(404),
     # Admin: the theory test bank and tests, scoped by course like the practical templates
+    "assessments_question_import": coordinators(),
+    "assessments_question_import_sample": admin(200),  # the blank template, no personal data
+    "assessments_question_export": coordinators(),  # of the course (X and Y run the same)
     "wagtailsnippets_assessments_quiz:list": coordinators(),
     "wagtailsnippets_assessments_quiz:list_results": coordinators(),
     "wagtailsnippets_assessments_quiz:add": coordinators(),
@@ -577,6 +580,7 @@ ARGUMENTS = {
     "token": lambda w, p: default_token_generator.make_token(w.learner_a),
     "notification_id": lambda w, p: learner_a_notification(w).pk,
     "quiz_id": lambda w, p: p.quiz.pk,
+    "course_id": lambda w, p: w.course.pk,
 }
 
 

@@ -87,7 +87,7 @@ def _snapshot(
         "notional_hours": course.notional_hours,
         "learning_outcomes": course.outcomes,
         "assessment_type": course.assessment_type,
-        **_written_tests(facts.quizzes, language),
+        **_written_tests(getattr(facts, "quizzes", ()), language),
         "participation_form": course.participation_form,
         "attendance_rate": attendance_rate,
         "cohort_start": cohort.start_date.isoformat(),

@@ -156,3 +156,36 @@ def test_draw_short_of_questions_is_refused(world):
     with pytest.raises(ValidationError, match="has only 3"):
         services.attempt_start(enrolment=world.enrolment_a, quiz=quiz, by=world.learner_a)
     assert not QuizAttempt.objects.exists()
+
+
+def test_attempt_in_the_learners_language_falls_back_to_the_original(world):
+    from wagtail.models import Locale
+
+    from assessments.models import Question
+
+    quiz = make_quiz(world.course, questions=2)
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    first, second = Question.objects.order_by("pk")
+    translated = first.copy_for_translation(spanish)
+    translated.text = "Higiene P1"
+    translated.save()
+    for option in translated.options.all():
+        option.text = f"es {option.text}"
+        option.save()
+    # Only the first question is translated; the second keeps its English words.
+    world.learner_a.profile.preferred_language = "es"
+    world.learner_a.profile.save()
+    attempt = services.attempt_start(enrolment=world.enrolment_a, quiz=quiz, by=world.learner_a)
+    assert attempt.language == "es"
+    shown = {q.question_id: q for q in attempt.questions.all()}
+    assert shown[first.pk].text == "Higiene P1"
+    assert {o["text"] for o in shown[first.pk].options} == {
+        "es right",
+        "es wrong one",
+        "es wrong two",
+    }
+    assert shown[second.pk].text == "Hygiene Q2"
+    # Which option is right comes from the original, whatever the translation says.
+    right = next(o for o in shown[first.pk].options if o["correct"])
+    assert right["text"] == "es right"
+    assert {o["text"] for o in shown[second.pk].options if o["correct"]} == {"right"}

@@ -92,3 +92,14 @@ def test_question_page_queries_do_not_grow(client, world, django_assert_max_num_
         client.get(reverse("quizzes:review", args=[attempt.pk]))
     with django_assert_max_num_queries(10):
         client.get(reverse("quizzes:mine"))
+
+
+@pytest.mark.parametrize("questions", [2, 40])
+def test_result_page_queries_do_not_grow(client, world, django_assert_max_num_queries, questions):
+    quiz = make_quiz(world.course, questions=questions, max_attempts=1)
+    attempt = _start(client, world, quiz)
+    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    url = reverse("quizzes:result", args=[attempt.pk])
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        assert "Because of 1." in client.get(url).text

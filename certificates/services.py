@@ -17,10 +17,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from assessments.quizzes import selectors as quiz_selectors
 from certificates import branding as branding_images
 from certificates import notifications, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
+from certificates.written_tests import written_tests
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.services import staff_check
 from lms.i18n import localized_page
@@ -87,7 +87,7 @@ def _snapshot(
         "notional_hours": course.notional_hours,
         "learning_outcomes": course.outcomes,
         "assessment_type": course.assessment_type,
-        **_written_tests(getattr(facts, "quizzes", ()), language),
+        **written_tests(getattr(facts, "quizzes", ()), language),
         "participation_form": course.participation_form,
         "attendance_rate": attendance_rate,
         "cohort_start": cohort.start_date.isoformat(),
@@ -101,30 +101,6 @@ def _snapshot(
         "issued_on": issued_on.isoformat(),
         "language": language,
     }
-
-
-def _written_tests(quizzes, language: str) -> dict:
-    """What the certificate says of the course's theory tests, in its language: the type of
-    assessment, the EU field for supervision and identity verification, and each test passed
-    with its date. Nothing for a course without a required test."""
-    if not rules.has_written_test(quizzes):
-        return {}
-    names = quiz_selectors.quiz_names(ids=[q.quiz_id for q in quizzes], language=language)
-    with translation.override(language):
-        supervision = (
-            _("supervised, identity verified")
-            if rules.written_tests_supervised(quizzes)
-            else _("written test unsupervised, identity not verified")
-        )
-        return {
-            "assessment_type": str(_("practical observation and written test")),
-            "supervision": str(supervision),
-            "written_tests": [
-                {"name": names.get(q.quiz_id, q.quiz_name), "passed_on": q.passed_on.isoformat()}
-                for q in quizzes
-                if q.passed and q.passed_on
-            ],
-        }
 
 
 def _current(enrolment_id: int) -> Certificate | None:

@@ -27,6 +27,17 @@ class AssessmentsConfig(AppConfig):
             ],
         )
 
+        # The theory test bank and tests of the courses they coordinate (scoped in
+        # assessments.quizzes.selectors).
+        roles.permissions_register(
+            roles.COORDINATOR,
+            [
+                ("assessments", model, f"{action}_{model}")
+                for model in ("quiz", "question", "questioncategory")
+                for action in ("view", "add", "change")
+            ],
+        )
+
         # The learner's at-risk warnings, at the top of "My learning" (courses/dashboard.py).
         dashboard.parts_register(
             name="attendance_warnings",
@@ -70,6 +81,23 @@ class AssessmentsConfig(AppConfig):
                 courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
             ),
             order=14,
+        )
+        nav.link_register(
+            name="my_theory_tests",
+            label=_("Theory tests"),
+            url_name="quizzes:mine",
+            visible=lambda request: (
+                courses_nav.is_enrolled(request) and not courses_nav.works_with_cohorts(request)
+            ),
+            order=15,
+        )
+        nav.link_register(
+            name="assisted_theory_tests",
+            label=_("Assisted theory tests"),
+            url_name="quizzes:assist",
+            visible=courses_nav.works_with_cohorts,
+            order=24,
+            group=nav.TEACHING,
         )
         # What learners are told about their assessments (lms/notifications.py).
         for kind in KINDS:

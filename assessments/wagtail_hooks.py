@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
 
 from assessments.models import AssessmentTemplate
 from assessments.practical import selectors
+from assessments.quizzes.admin_views import TheoryTestsGroup
 from lms.choosers import CreationOffChooserViewSet
 
 MSG_TEMPLATE_IN_USE = _(
@@ -76,6 +77,7 @@ class AssessmentTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(AssessmentTemplateViewSet)
+register_snippet(TheoryTestsGroup)
 
 
 @hooks.register("register_log_actions")
@@ -140,4 +142,56 @@ def register_reminder_log_actions(actions):
     )
     actions.register_action(
         "assessments.calendar_feed.reset", _("Make new calendar link"), _("Calendar link reset")
+    )
+
+
+@hooks.register("register_log_actions")
+def register_quiz_log_actions(actions):
+    actions.register_action(
+        "assessments.quiz_attempt.start", _("Start theory test"), _("Theory test started")
+    )
+    actions.register_action(
+        "assessments.quiz_attempt.submit", _("Hand in theory test"), _("Theory test handed in")
+    )
+    actions.register_action(
+        "assessments.question.import", _("Import questions"), _("Questions imported")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_question_import_urls():
+    from django.urls import path
+
+    from assessments.quizzes import admin_views as quiz_admin
+
+    return [
+        path(
+            "questions/import/",
+            quiz_admin.QuestionImportView.as_view(),
+            name="assessments_question_import",
+        ),
+        path(
+            "questions/import/sample.csv",
+            quiz_admin.question_import_sample,
+            name="assessments_question_import_sample",
+        ),
+        path(
+            "questions/export/<int:course_id>/",
+            quiz_admin.question_export,
+            name="assessments_question_export",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_question_import_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class ImportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("assessments.add_question")
+
+    return ImportMenuItem(
+        _("Import questions"), reverse("assessments_question_import"), icon_name="upload", order=256
     )

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from assessments.attendance.rules import AttendanceSummary
 from assessments.practical.rules import PracticalResult
+from assessments.quizzes.rules import QuizResult
 from lms.formats import medium_date, percent
 
 WITHDRAWN = "withdrawn"
@@ -30,6 +31,7 @@ class EligibilityFacts:
     practicals: Sequence[PracticalResult] = ()
     required_lessons: int = 0
     required_lessons_done: int = 0
+    quizzes: Sequence[QuizResult] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,17 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
                     }
                 )
 
+    for quiz in facts.quizzes:
+        if quiz.required_for_certification and not quiz.passed:
+            reasons.append(
+                _("Theory test “%(name)s” not yet passed (%(used)s of %(allowed)s attempts used).")
+                % {
+                    "name": quiz.quiz_name,
+                    "used": quiz.attempts_used,
+                    "allowed": quiz.attempts_allowed,
+                }
+            )
+
     if facts.required_lessons_done < facts.required_lessons:
         missing = facts.required_lessons - facts.required_lessons_done
         reasons.append(
@@ -116,6 +129,18 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
             }
         )
     return Eligibility(reasons=tuple(reasons))
+
+
+def has_written_test(quizzes: Sequence[QuizResult]) -> bool:
+    """The course assesses knowledge with a theory test required for the certificate."""
+    return any(quiz.required_for_certification for quiz in quizzes)
+
+
+def written_tests_supervised(quizzes: Sequence[QuizResult]) -> bool:
+    """Every required theory test was passed with a trainer present who verified the learner's
+    identity (an assisted attempt)."""
+    required = [quiz for quiz in quizzes if quiz.required_for_certification]
+    return bool(required) and all(quiz.passed and quiz.supervised for quiz in required)
 
 
 def serial_format(*, year: int, number: int) -> str:

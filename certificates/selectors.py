@@ -11,6 +11,7 @@ from assessments.attendance import selectors as attendance_selectors
 from assessments.attendance.rules import AttendanceSummary
 from assessments.practical import selectors as practical_selectors
 from assessments.practical.rules import PracticalResult
+from assessments.quizzes import selectors as quiz_selectors
 from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
@@ -61,6 +62,8 @@ def eligibility_facts_for_cohorts(
         practicals = defaultdict(list)
         for cell in practical_selectors.practical_cells(cohorts=cohorts, enrolments=enrolments):
             practicals[cell.enrolment.pk].append(cell.result)
+    # The theory tests' results (one query): certificates read the decision, never re-derive it.
+    quizzes = quiz_selectors.quiz_results(cohorts=cohorts, enrolments=enrolments)
     if progress is not None:
         return {
             enrolment.pk: _facts(
@@ -69,6 +72,7 @@ def eligibility_facts_for_cohorts(
                 attendance,
                 practicals,
                 progress[enrolment.pk],
+                quizzes,
             )
             for enrolment in enrolments
         }
@@ -88,11 +92,13 @@ def eligibility_facts_for_cohorts(
         lessons = Progress(
             done=len(done[enrolment.pk].intersection(required_ids)), required=len(required_ids)
         )
-        facts[enrolment.pk] = _facts(enrolment, course, attendance, practicals, lessons)
+        facts[enrolment.pk] = _facts(enrolment, course, attendance, practicals, lessons, quizzes)
     return facts
 
 
-def _facts(enrolment, course, attendance, practicals, lessons: Progress) -> rules.EligibilityFacts:
+def _facts(
+    enrolment, course, attendance, practicals, lessons: Progress, quizzes
+) -> rules.EligibilityFacts:
     return rules.EligibilityFacts(
         enrolment_status=enrolment.status,
         withdrawn_on=enrolment.withdrawn_on,
@@ -103,6 +109,7 @@ def _facts(enrolment, course, attendance, practicals, lessons: Progress) -> rule
         practicals=tuple(practicals.get(enrolment.pk, ())),
         required_lessons=lessons.required,
         required_lessons_done=lessons.done,
+        quizzes=tuple(quizzes.get(enrolment.pk, ())),
     )
 
 
@@ -282,6 +289,8 @@ class RecordEntry:
     trade: str  # in the record's language
     outcomes: list[str]
     certificate: Certificate | None
+    # Each theory test passed: (its name in the record's language, the day), assisted or not.
+    tests_passed: tuple[tuple[str, object, bool], ...] = ()
 
 
 def learning_record(*, learner, language: str | None = None) -> list[RecordEntry]:
@@ -304,6 +313,7 @@ def learning_record(*, learner, language: str | None = None) -> list[RecordEntry
         queryset=CoursePage.objects.select_related("trade"),
         language=language,
     )
+    tests = _tests_passed(enrolments, language)
     return [
         RecordEntry(
             enrolment=e,
@@ -312,9 +322,22 @@ def learning_record(*, learner, language: str | None = None) -> list[RecordEntry
             trade=course.trade.name_in(language),
             outcomes=course.outcomes,
             certificate=(certificates.get(e.pk) or [None])[0],
+            tests_passed=tests.get(e.pk, ()),
         )
         for e, course in zip(enrolments, courses, strict=True)
     ]
+
+
+def _tests_passed(enrolments, language) -> dict[int, tuple]:
+    cohorts = list({e.cohort_id: e.cohort for e in enrolments}.values())
+    results = quiz_selectors.quiz_results(cohorts=cohorts, enrolments=enrolments)
+    names = quiz_selectors.quiz_names(
+        ids={r.quiz_id for rs in results.values() for r in rs}, language=language
+    )
+    return {
+        pk: tuple((names[r.quiz_id], r.passed_on, r.supervised) for r in rs if r.passed)
+        for pk, rs in results.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from certificates import branding as branding_images
 from certificates import notifications, rules, selectors
 from certificates.models import Certificate, CertificateBatch, SerialCounter
+from certificates.written_tests import written_tests
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.services import staff_check
 from lms.i18n import localized_page
@@ -86,6 +87,7 @@ def _snapshot(
         "notional_hours": course.notional_hours,
         "learning_outcomes": course.outcomes,
         "assessment_type": course.assessment_type,
+        **written_tests(getattr(facts, "quizzes", ()), language),
         "participation_form": course.participation_form,
         "attendance_rate": attendance_rate,
         "cohort_start": cohort.start_date.isoformat(),

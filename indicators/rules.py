@@ -365,3 +365,21 @@ def attendance_distribution(facts: Iterable[Fact]) -> list[Count]:
                 fact.learner_id
             )
     return counts([(key, len(people)) for key, people in bands.items()])
+
+
+def pass_rates(outcomes: Sequence[tuple[str, int, bool]], order: Sequence[str]) -> list[Row]:
+    """Theory tests: per test (key), the share of the people who handed in an attempt who
+    passed it; one (test, learner, passed) per enrolment, suppressed as every breakdown."""
+    groups = {key: Measure() for key in order}
+    for key, learner_id, passed in outcomes:
+        groups[key].add(passed, learner_id)
+    keys = [key for key in order if groups[key].denominator]
+    hidden = suppressed_rows([len(groups[key].people) for key in keys])
+    rows = []
+    for i, key in enumerate(keys):
+        measure, off = groups[key], i in hidden
+        rate = None if off else percent(measure.numerator, measure.denominator)
+        taken = Cell(value=None if off else len(measure.people), suppressed=off)
+        cells = {"pass_rate": Cell(value=rate, suppressed=off, base=measure.denominator)}
+        rows.append(Row(key=key, people=len(measure.people), enrolments=taken, cells=cells))
+    return rows

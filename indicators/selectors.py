@@ -8,20 +8,22 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Max, Q, QuerySet, When
 
+from assessments.models import Quiz, QuizAttempt
 from certificates.models import Certificate
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.selectors import cohorts_coordinated_by
 from indicators import rules
 from indicators.facts import end_of_day, enrolment_facts, enrolments_of
 from indicators.models import FollowUp
-from lms.i18n import names_told_apart, translated_name_expression
+from lms.i18n import NAME_LANGUAGES, names_told_apart, translated_name_expression
 from lms.models import Profile
 
 WITHDRAWN = Enrolment.Status.WITHDRAWN
 COMPLETED = Enrolment.Status.COMPLETED
 
+NAMES_IN = tuple(f"name_{code}" for code in NAME_LANGUAGES)
 GENDER_ORDER = (*Profile.Gender.values, rules.NOT_RECORDED)
 AGE_ORDER = (*(key for key, _low, _high in rules.AGE_BANDS), rules.NOT_RECORDED)
 
@@ -163,6 +165,8 @@ class Indicators:
     by_course: rules.Breakdown
     attendance: list[rules.Count]
     certificates: list[rules.Count]
+    pass_rates: list[rules.Row] = ()  # per theory test (key: its id)
+    quiz_labels: dict = None  # theory test id -> "Course: test" in the reader's language
 
 
 def indicators(*, user, filters: Filters, today: datetime.date) -> Indicators:
@@ -195,7 +199,37 @@ def indicators(*, user, filters: Filters, today: datetime.date) -> Indicators:
         by_course=by_course,
         attendance=rules.attendance_distribution(facts),
         certificates=rules.counts([(month.isoformat()[:7], n) for month, n in by_month]),
+        **_pass_rates(enrolments=enrolments, end=filters.end),
     )
+
+
+def _pass_rates(*, enrolments: QuerySet[Enrolment], end: datetime.date) -> dict:
+    """Each theory test's pass rate among the enrolments that handed in an attempt by the end
+    of the period: one query (the attempts' result read, never worked out again)."""
+    rows = (
+        QuizAttempt.objects.filter(
+            enrolment__in=enrolments.values("pk"),
+            status=QuizAttempt.Status.SUBMITTED,
+            submitted_at__lt=end_of_day(end),
+        )
+        .order_by()
+        .values(
+            "quiz_id",
+            "enrolment_id",
+            "enrolment__learner_id",
+            "quiz__course__title",
+            *(f"quiz__name{suffix}" for suffix in ("", *(f"_{c}" for c in NAME_LANGUAGES))),
+        )
+        .annotate(passed=Max(Case(When(passed=True, then=1), default=0)))
+    )
+    labels, outcomes = {}, []
+    for row in rows:
+        key = str(row["quiz_id"])
+        name = Quiz(**{f: row[f"quiz__{f}"] for f in ("name", *NAMES_IN)}).name_in()
+        labels[key] = f"{row['quiz__course__title']}: {name}"
+        outcomes.append((key, row["enrolment__learner_id"], bool(row["passed"])))
+    order = sorted(labels, key=lambda k: (labels[k].casefold(), k))
+    return {"pass_rates": rules.pass_rates(outcomes, order), "quiz_labels": labels}
 
 
 # --- Follow-ups ------------------------------------------------------------------------------

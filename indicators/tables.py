@@ -123,6 +123,19 @@ def _breakdown_table(key, title, caption, first, breakdown, labels, cells, heade
     )
 
 
+def pass_rate_table(data: Indicators) -> Table:
+    return Table(
+        key="theory_tests",
+        title=str(_("Theory tests")),
+        caption=str(_("Pass rate of each theory test, among the learners who handed one in")),
+        header=[_("Theory test"), _("Learners who took it"), _("Pass rate")],
+        rows=[
+            (data.quiz_labels[r.key], [_count(r.enrolments), _rate(r.cells["pass_rate"])])
+            for r in data.pass_rates
+        ],
+    )
+
+
 def all_tables(data: Indicators) -> dict[str, Table]:
     """Every table of the page, keyed by the name its export URL uses."""
     summary = Table(
@@ -215,6 +228,7 @@ def all_tables(data: Indicators) -> dict[str, Table]:
             header=[_("Month"), _("Certificates")],
             rows=[(c.key, [_count(c.cell)]) for c in data.certificates],
         ),
+        pass_rate_table(data),
     ]
     return {t.key: t for t in tables}
 

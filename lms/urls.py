@@ -62,6 +62,7 @@ urlpatterns = [
     path("assessments/", include("assessments.practical.urls")),
     path("my-data/", include("privacy.urls")),
     path("attendance/", include("assessments.attendance.urls")),
+    path("theory-tests/", include("assessments.quizzes.urls")),
     path("certificates/", include("certificates.urls")),
     path("mentors/", include("mentors.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),

@@ -352,3 +352,17 @@ def at_risk_ids(*, cohort: Cohort) -> set[int]:
             "enrolment_id", flat=True
         )
     )
+
+
+def present_on(*, enrolment_ids, day: datetime.date) -> set[int]:
+    """The enrolments recorded present (on time or late) at a session of their cohort held on
+    `day`: who is in the room, for what a trainer does with a learner there (an assisted test)."""
+    return set(
+        AttendanceRecord.objects.filter(
+            enrolment__in=list(enrolment_ids),
+            session__date=day,
+            session__cancelled=False,
+            session__cohort_id=F("enrolment__cohort_id"),
+            status__in=[rules.PRESENT, rules.LATE],
+        ).values_list("enrolment_id", flat=True)
+    )

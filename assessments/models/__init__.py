@@ -19,6 +19,16 @@ from assessments.models.practical import (
     Review,
     evidence_upload_to,
 )
+from assessments.models.quizzes import (
+    AttemptQuestion,
+    Question,
+    QuestionCategory,
+    QuestionKind,
+    QuestionOption,
+    Quiz,
+    QuizAttempt,
+    QuizDraw,
+)
 from assessments.models.reminders import (
     CalendarFeed,
     MarginNudge,
@@ -33,6 +43,7 @@ __all__ = [
     "AssessmentTemplate",
     "AssessmentTemplateForm",
     "Attempt",
+    "AttemptQuestion",
     "AttendanceChange",
     "AttendanceRecord",
     "AttendanceRisk",
@@ -45,6 +56,13 @@ __all__ = [
     "Evidence",
     "LearnerCard",
     "MarginNudge",
+    "Question",
+    "QuestionCategory",
+    "QuestionKind",
+    "QuestionOption",
+    "Quiz",
+    "QuizAttempt",
+    "QuizDraw",
     "ReminderChannel",
     "ReminderPreference",
     "ReminderStatus",

@@ -40,6 +40,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+# The server's environment (its database), for a journey that prepares data as a person could
+# not in a browser, such as letting a day pass (tests/e2e/test_quiz.py).
+SERVER_ENV: dict[str, str] = {}
 SERVER_START_SECONDS = 60
 
 
@@ -85,6 +88,7 @@ def live_url(tmp_path_factory) -> Iterator[str]:
     E2E_LIVE_URL=http://127.0.0.1:PORT runs the journeys against a server already running with
     the demo data instead (quicker while writing a journey)."""
     if url := os.environ.get("E2E_LIVE_URL"):
+        SERVER_ENV.update(os.environ)
         yield url.rstrip("/")
         return
     work = tmp_path_factory.mktemp("e2e-server")
@@ -94,6 +98,7 @@ def live_url(tmp_path_factory) -> Iterator[str]:
         "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
         "E2E_MEDIA_ROOT": str(work / "media"),
     }
+    SERVER_ENV.update(env)
     log_path = ARTIFACTS_DIR / "server.log"
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     with log_path.open("w") as log:

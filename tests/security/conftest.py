@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage
 from tests import factories
+from tests.assessments.quizzes import make_quiz, taken
 
 
 @dataclass
@@ -20,6 +21,8 @@ class Everything:
     volunteer_request: object
     assignment: object
     trainee_enrolment: object  # an active enrolment in cohort X (A's is completed: certified)
+    quiz: object = None  # a theory test of the course, not required; A passed it
+    quiz_attempt: object = None  # A's passed attempt
 
 
 @pytest.fixture
@@ -36,6 +39,8 @@ def practical(practical, world) -> Everything:
     # Attendance is measured, but A's certificate must not wait for the cohort's end.
     CoursePage.objects.filter(pk=world.course.pk).update(attendance_required=False)
     factories.complete_required_lessons(world.enrolment_a)
+    quiz = make_quiz(world.course, questions=2, required_for_certification=False)
+    quiz_attempt = taken(world.enrolment_a, quiz, right=2)
     certificates_issue(
         cohort=world.cohort_x, enrolment_ids=[world.enrolment_a.pk], by=world.coordinator_x
     )
@@ -52,6 +57,8 @@ def practical(practical, world) -> Everything:
         trainee_enrolment=factories.EnrolmentFactory(
             learner=factories.LearnerFactory(username="trainee_t"), cohort=world.cohort_x
         ),
+        quiz=quiz,
+        quiz_attempt=quiz_attempt,
     )
 
 

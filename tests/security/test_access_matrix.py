@@ -26,12 +26,14 @@ from assessments.attendance.calendar.services import calendar_feed_reset
 from assessments.models import (
     AssessmentTemplate,
     Attempt,
+    AttemptQuestion,
     AttendanceRecord,
     CalendarFeed,
     CheckInWindow,
     CriterionResult,
     Evidence,
     LearnerCard,
+    QuizAttempt,
     ReminderPreference,
     Review,
     SelfCheckIn,
@@ -330,6 +332,16 @@ MATRIX: dict[str, dict[str, object]] = {
     "assessments:evidence": staff_of_x(learner_a=200),  # A sees it once the attempt is reviewed
     "assessments:evidence_remove": post_only(),
     "assessments:cohort_overview": staff_of_x(),
+    # Theory tests: each learner's own; A's attempt is handed in, so its question pages lead
+    # to the result. Assisted attempts are started by staff for learners present today.
+    "quizzes:mine": logged_in(),
+    "quizzes:start": post_only(),
+    "quizzes:attempt": row(404, anonymous=LOGIN, learner_a=REDIRECT),
+    "quizzes:review": row(404, anonymous=LOGIN, learner_a=REDIRECT),
+    "quizzes:submit": post_only(),
+    "quizzes:result": row(404, anonymous=LOGIN, learner_a=200),
+    "quizzes:assist": row(403, anonymous=LOGIN, **dict.fromkeys(STAFF_PERSONAS, 200)),
+    "quizzes:assist_start": post_only(),
     # Admin: CSV enrolment import and erasure
     "courses_enrolment_import_choose": coordinators(),
     "courses_enrolment_import": coordinator_of_x(),
@@ -374,6 +386,51 @@ MATRIX: dict[str, dict[str, object]] = {
     "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen": admin(200),
     "wagtailsnippetchoosers_assessments_assessmenttemplate:chosen_multiple": admin(200),
     "wagtailsnippetchoosers_assessments_assessmenttemplate:create": coordinators(404),
+    # Admin: the theory test bank and tests, scoped by course like the practical templates
+    "assessments_question_import": coordinators(),
+    "assessments_question_import_sample": admin(200),  # the blank template, no personal data
+    "assessments_question_export": coordinators(),  # of the course (X and Y run the same)
+    "wagtailsnippets_assessments_quiz:list": coordinators(),
+    "wagtailsnippets_assessments_quiz:list_results": coordinators(),
+    "wagtailsnippets_assessments_quiz:add": coordinators(),
+    "wagtailsnippets_assessments_quiz:edit": coordinators(others=404),
+    "wagtailsnippets_assessments_quiz:delete": coordinators(DENIED, others=404, superuser=200),
+    "wagtailsnippets_assessments_quiz:usage": coordinators(others=404),
+    "wagtailsnippets_assessments_quiz:history": coordinators(others=404),
+    "wagtailsnippets_assessments_quiz:history_results": coordinators(others=404),
+    "wagtailsnippetchoosers_assessments_quiz:choose": admin(200),
+    "wagtailsnippetchoosers_assessments_quiz:choose_results": admin(200),
+    "wagtailsnippetchoosers_assessments_quiz:chosen": admin(200),
+    "wagtailsnippetchoosers_assessments_quiz:chosen_multiple": admin(200),
+    "wagtailsnippetchoosers_assessments_quiz:create": coordinators(404),
+    "wagtailsnippets_assessments_question:list": coordinators(),
+    "wagtailsnippets_assessments_question:list_results": coordinators(),
+    "wagtailsnippets_assessments_question:add": coordinators(),
+    "wagtailsnippets_assessments_question:edit": coordinators(others=404),
+    "wagtailsnippets_assessments_question:delete": coordinators(DENIED, others=404, superuser=200),
+    "wagtailsnippets_assessments_question:usage": coordinators(others=404),
+    "wagtailsnippets_assessments_question:history": coordinators(others=404),
+    "wagtailsnippets_assessments_question:history_results": coordinators(others=404),
+    "wagtailsnippetchoosers_assessments_question:choose": admin(200),
+    "wagtailsnippetchoosers_assessments_question:choose_results": admin(200),
+    "wagtailsnippetchoosers_assessments_question:chosen": admin(200),
+    "wagtailsnippetchoosers_assessments_question:chosen_multiple": admin(200),
+    "wagtailsnippetchoosers_assessments_question:create": coordinators(404),
+    "wagtailsnippets_assessments_questioncategory:list": coordinators(),
+    "wagtailsnippets_assessments_questioncategory:list_results": coordinators(),
+    "wagtailsnippets_assessments_questioncategory:add": coordinators(),
+    "wagtailsnippets_assessments_questioncategory:edit": coordinators(others=404),
+    "wagtailsnippets_assessments_questioncategory:delete": coordinators(
+        DENIED, others=404, superuser=200
+    ),
+    "wagtailsnippets_assessments_questioncategory:usage": coordinators(others=404),
+    "wagtailsnippets_assessments_questioncategory:history": coordinators(others=404),
+    "wagtailsnippets_assessments_questioncategory:history_results": coordinators(others=404),
+    "wagtailsnippetchoosers_assessments_questioncategory:choose": admin(200),
+    "wagtailsnippetchoosers_assessments_questioncategory:choose_results": admin(200),
+    "wagtailsnippetchoosers_assessments_questioncategory:chosen": admin(200),
+    "wagtailsnippetchoosers_assessments_questioncategory:chosen_multiple": admin(200),
+    "wagtailsnippetchoosers_assessments_questioncategory:create": coordinators(404),
 }
 
 # --- POST outcomes of the endpoints that accept only POST ---------------------------------------
@@ -413,6 +470,11 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     ),
     # Everyone resets their own calendar link.
     "attendance:calendar_feed_reset": logged_in(REDIRECT),
+    # A passed already (and is certified): starting again or handing in again is refused with a
+    # message; nobody else is shown A's enrolment or attempt.
+    "quizzes:start": row(404, anonymous=LOGIN, learner_a=REDIRECT),
+    "quizzes:submit": row(404, anonymous=LOGIN, learner_a=REDIRECT),
+    "quizzes:assist_start": staff_of_x(REDIRECT),
 }
 
 # Who may change data with the POST above; for everyone else the database must stay the same.
@@ -447,6 +509,9 @@ QUERY = {
         "lms_region",
         "courses_trade",
         "assessments_assessmenttemplate",
+        "assessments_quiz",
+        "assessments_question",
+        "assessments_questioncategory",
     )
 }
 
@@ -508,6 +573,10 @@ def db_state():
                 "pk", "course_progress", "attendance", "next_session"
             )
         ),
+        "quiz_attempts": list(
+            QuizAttempt.objects.order_by("pk").values_list("pk", "status", "score")
+        ),
+        "quiz_answers": list(AttemptQuestion.objects.order_by("pk").values_list("pk", "answer")),
         "follow_ups": list(
             FollowUp.objects.order_by("pk").values_list("pk", "months", "outcome", "note")
         ),
@@ -573,6 +642,9 @@ SNIPPET_OBJECTS = {
     "lms_region": lambda w, p: w.cohort_x.region_id,
     "courses_trade": lambda w, p: w.course.trade_id,
     "assessments_assessmenttemplate": lambda w, p: p.template.pk,
+    "assessments_quiz": lambda w, p: p.quiz.pk,
+    "assessments_question": lambda w, p: p.quiz_attempt.questions.first().question_id,
+    "assessments_questioncategory": lambda w, p: p.quiz.draws.first().category_id,
 }
 
 
@@ -615,6 +687,8 @@ ARGUMENTS = {
     "notification_id": lambda w, p: learner_a_notification(w).pk,
     "reminder_id": lambda w, p: learner_a_failed_reminder(w, p).pk,
     "feed_token": lambda w, p: calendar_feed_reset(user=w.learner_a, by=w.learner_a),
+    "quiz_id": lambda w, p: p.quiz.pk,
+    "course_id": lambda w, p: w.course.pk,
 }
 
 
@@ -633,7 +707,9 @@ def mentor_meeting(practical) -> Meeting:
 def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:
     kwargs = {}
     for key in pattern.pattern.converters:
-        if key == "enrolment_id" and name == "mentors:assign":
+        if key == "attempt_id" and name.startswith("quizzes:"):
+            kwargs[key] = practical.quiz_attempt.pk
+        elif key == "enrolment_id" and name == "mentors:assign":
             kwargs[key] = practical.trainee_enrolment.pk
         elif key == "pk" and name.startswith("certificates:"):
             kwargs[key] = practical.certificate.pk

@@ -17,6 +17,7 @@ EXTRA_STEPS: tuple[str, ...] = (
     "demo.translations",
     "demo.attendance",
     "demo.practical",
+    "demo.quizzes",
     "demo.certificates",
     "demo.mentors",
     "demo.indicators",

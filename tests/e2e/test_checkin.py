@@ -8,6 +8,8 @@ page's camera (Chromium's fake camera playing a video of the card; html5-qrcode 
 import datetime
 import io
 import re
+import subprocess
+import sys
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -18,7 +20,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from assessments.attendance import checkin_rules, checkin_tokens
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, REPO_DIR, SERVER_ENV
 from tests.e2e.helpers import DEMO_PASSWORD, Journey, login, logout, open_menu_link
 
 COHORT = "Bakery Morning Group"
@@ -84,8 +86,33 @@ def add_todays_session(page: Page, topic: str) -> None:
         page.get_by_role("button", name="Save session").click()
 
 
-def test_learners_check_in_by_qr_code_and_by_card(page: Page, journey: Journey, browser, live_url):
+@pytest.fixture
+def journey_topic():
+    """The session this journey adds, cancelled afterwards through the service (as its trainer):
+    the other journeys share the server and expect only the demo's session today."""
     topic = f"Check-in journey {datetime.datetime.now():%H%M%S}"
+    yield topic
+    code = (
+        "from django.contrib.auth import get_user_model\n"
+        "from courses.models import Session\n"
+        "from courses.services import session_cancel\n"
+        "trainer = get_user_model().objects.get(username='trainer')\n"
+        f"for session in Session.objects.filter(topic={topic!r}, cancelled=False):\n"
+        "    session_cancel(session=session, reason='Browser journey over', by=trainer)\n"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=REPO_DIR,
+        env=SERVER_ENV,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_learners_check_in_by_qr_code_and_by_card(
+    page: Page, journey: Journey, browser, live_url, journey_topic
+):
+    topic = journey_topic
     login(page, "trainer")
     add_todays_session(page, topic)
 

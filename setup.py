@@ -31,6 +31,11 @@ SITE_FOLDERS = {
     "lms_site.bootstrap": "node_modules/bootstrap/dist",
     "lms_site.htmx": "node_modules/htmx.org/dist",
     "lms_site.html5_qrcode": "node_modules/html5-qrcode",
+    "lms_site.workbox_core": "node_modules/workbox-core/build",
+    "lms_site.workbox_routing": "node_modules/workbox-routing/build",
+    "lms_site.workbox_strategies": "node_modules/workbox-strategies/build",
+    "lms_site.workbox_precaching": "node_modules/workbox-precaching/build",
+    "lms_site.idb": "node_modules/idb/build",
 }
 # An editable install (`make install`) can come before `npm ci`; it needs none of them (a checkout
 # uses the folders themselves). The wheel check fails if the wheel lacks one.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lms.notifications import NotificationKind
+from lms.notifications import NotificationKind, page_titles, words_in_languages
 
 ATTEMPT_CONFIRMED = "attempt_confirmed"
 ATTEMPT_RETURNED = "attempt_returned"
@@ -131,7 +131,9 @@ KINDS = (
 def attempt_params(attempt) -> dict:
     return {
         "course": attempt.enrolment.cohort.course.title,
+        **page_titles(course=attempt.enrolment.cohort.course),
         "assessment": attempt.template.name,
+        **words_in_languages(assessment=attempt.template.names_in_languages()),
         "attempt_id": attempt.pk,
         "passed": attempt.outcome == "pass",
     }

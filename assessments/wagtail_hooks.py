@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
@@ -16,7 +18,11 @@ from wagtail.snippets.views.snippets import (
 from assessments.models import AssessmentTemplate
 from assessments.practical import selectors
 from assessments.quizzes.admin_views import TheoryTestsGroup
+from assessments.quizzes.permissions import permission_policies_register
 from lms.choosers import CreationOffChooserViewSet
+
+# Before any viewset is registered: Wagtail would otherwise make unscoped fallback policies.
+permission_policies_register()
 
 MSG_TEMPLATE_IN_USE = _(
     "This practical assessment has recorded attempts, so it cannot be deleted: they are part of "
@@ -62,7 +68,17 @@ class AssessmentTemplateViewSet(SnippetViewSet):
     menu_name = "practical_assessments"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "course", "required_for_certification"]
+    list_display = [
+        "name",
+        "course",
+        # A tick or a cross, not the words "True" and "False" (in English whatever the language).
+        BooleanColumn(
+            "required_for_certification",
+            label=capfirst(
+                AssessmentTemplate._meta.get_field("required_for_certification").verbose_name
+            ),
+        ),
+    ]
     list_filter = ["required_for_certification"]
     search_fields = ["name"]
     copy_view_enabled = False

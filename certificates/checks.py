@@ -33,6 +33,25 @@ def rate_limit_cache_is_shared(app_configs, **kwargs):
     return []
 
 
+@checks.register(checks.Tags.security, deploy=True)
+def credential_signing_key(app_configs, **kwargs):
+    """Production has no generated key: without a configured one, no credential (and so no
+    certificate) can be issued."""
+    from certificates.credentials import keys
+
+    try:
+        keys.signing_key()
+    except Exception as error:  # a missing key, or a key file that cannot be read
+        return [
+            checks.Error(
+                f"Credentials cannot be signed: {error}",
+                hint="Set CREDENTIAL_SIGNING_KEYS_FILE (docs/credentials.md).",
+                id="certificates.E002",
+            )
+        ]
+    return []
+
+
 def create_cache_tables(**kwargs) -> None:
     """`migrate` also creates the database cache's table (the rate limit's, without Redis), so
     that a deployment has one step, not two. Idempotent."""

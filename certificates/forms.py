@@ -5,7 +5,19 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Every PDF, ours included, starts with these bytes: a file without them is no copy of ours.
 PDF_SIGNATURE = b"%PDF-"
 
-MSG_NOT_A_PDF = _("This file is not a PDF. Upload the certificate's PDF file as you received it.")
+# A digital credential (certificates/credentials) is a small text file: a JWT, or JSON.
+CREDENTIAL_MAX_BYTES = 64 * 1024
+MSG_NOT_A_FILE_OF_OURS = _(
+    "This file is neither a PDF nor a digital credential. Upload the certificate's PDF or the "
+    "credential file as you received it."
+)
+
+
+def is_pdf(upload) -> bool:
+    upload.seek(0)
+    head = upload.read(len(PDF_SIGNATURE))
+    upload.seek(0)
+    return head == PDF_SIGNATURE
 
 
 class LookupForm(forms.Form):
@@ -30,19 +42,19 @@ class LookupForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Certificate PDF"),
-        help_text=_("We compare the file with the one we issued; nothing is kept."),
+        label=_("Certificate PDF or digital credential"),
+        help_text=_(
+            "We compare a PDF with the one we issued, and check a digital credential's "
+            "signature and status; nothing is kept."
+        ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB; it is not one of ours."))
-        upload.seek(0)
-        head = upload.read(len(PDF_SIGNATURE))
-        upload.seek(0)
-        if head != PDF_SIGNATURE:
-            raise forms.ValidationError(MSG_NOT_A_PDF)
+        if not is_pdf(upload) and upload.size > CREDENTIAL_MAX_BYTES:
+            raise forms.ValidationError(MSG_NOT_A_FILE_OF_OURS)
         return upload
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from certificates import countries
 from lms.storage import private_storage
 
 
@@ -16,7 +17,10 @@ class CertificateSettings(BaseSiteSetting):
     """What every certificate carries about who awards it, and who signs it."""
 
     awarding_body = models.CharField(_("awarding body"), max_length=200, default="Training Centre")
-    country = models.CharField(_("country"), max_length=100, blank=True)
+    # A code, so that each certificate names the country in its own language (countries.py).
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, choices=countries.country_choices
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -30,8 +34,23 @@ class CertificateSettings(BaseSiteSetting):
         blank=True,
         help_text=_("How the training and its assessment are quality assured, and by whom."),
     )
+    quality_assurance_es = models.TextField(_("quality assurance statement in Spanish"), blank=True)
+    quality_assurance_it = models.TextField(_("quality assurance statement in Italian"), blank=True)
+    quality_assurance_pt = models.TextField(
+        _("quality assurance statement in Portuguese"), blank=True
+    )
     signatory_name = models.CharField(_("signatory name"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory title"), max_length=200, blank=True)
+    # The title is printed in the certificate's language; the name is the person's and stays.
+    signatory_title_es = models.CharField(
+        _("signatory title in Spanish"), max_length=200, blank=True
+    )
+    signatory_title_it = models.CharField(
+        _("signatory title in Italian"), max_length=200, blank=True
+    )
+    signatory_title_pt = models.CharField(
+        _("signatory title in Portuguese"), max_length=200, blank=True
+    )
     signature = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("signature image"),
@@ -46,11 +65,22 @@ class CertificateSettings(BaseSiteSetting):
             [FieldPanel("awarding_body"), FieldPanel("country"), FieldPanel("logo")],
             heading=_("Awarding body"),
         ),
-        FieldPanel("quality_assurance"),
+        MultiFieldPanel(
+            [
+                FieldPanel("quality_assurance"),
+                FieldPanel("quality_assurance_es"),
+                FieldPanel("quality_assurance_it"),
+                FieldPanel("quality_assurance_pt"),
+            ],
+            heading=_("Quality assurance"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("signatory_name"),
                 FieldPanel("signatory_title"),
+                FieldPanel("signatory_title_es"),
+                FieldPanel("signatory_title_it"),
+                FieldPanel("signatory_title_pt"),
                 FieldPanel("signature"),
             ],
             heading=_("Signatory"),
@@ -59,6 +89,11 @@ class CertificateSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("certificates")
+
+    def in_language(self, field: str, language: str) -> str:
+        """A field printed in the certificate's language (the signatory's title, the quality
+        assurance statement) as given for `language`, else as entered in the default one."""
+        return getattr(self, f"{field}_{language}", "") or getattr(self, field)
 
     def clean(self):
         # Only images no coordinator can replace may be printed on a certificate.
@@ -229,3 +264,46 @@ class Certificate(models.Model):
     @property
     def course_title(self) -> str:
         return self.snapshot.get("course_title", "")
+
+
+class LearningRecord(models.Model):
+    """One learning record as its holder downloaded it: what it listed, frozen, and the code
+    printed on it, so that an employer can confirm at /verify/ that it came from us."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="learning_records",
+    )
+    verification_code = models.CharField(_("verification code"), max_length=64, unique=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    snapshot = models.JSONField(
+        _("what the record listed"),
+        help_text=_("The name and every course as printed, frozen when it was downloaded."),
+    )
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("learning record")
+        verbose_name_plural = _("learning records")
+
+    def __str__(self):
+        return f"{self.learner_id} @ {self.issued_at:%Y-%m-%d %H:%M}"
+
+
+# The Open Badges credential of each certificate (certificates/credentials/).
+from certificates.credentials.models import Credential, StatusIndexCounter  # noqa: E402
+
+__all__ = [
+    "Certificate",
+    "CertificateBatch",
+    "CertificateSettings",
+    "Credential",
+    "LearningRecord",
+    "SerialCounter",
+    "StatusIndexCounter",
+]

@@ -69,6 +69,23 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
                 % {"threshold": threshold}
             )
         # The decision is the attendance rules' (`threshold_reached`), never worked out here.
+        elif not summary.threshold_reached and summary.remaining and not summary.at_risk:
+            # Sessions still to come, and the threshold still within reach: not a shortfall yet.
+            reasons.append(
+                ngettext(
+                    "Attendance not complete: %(attended)s of %(counted)s sessions held so far "
+                    "attended, %(remaining)s session still to come; %(threshold)s is required.",
+                    "Attendance not complete: %(attended)s of %(counted)s sessions held so far "
+                    "attended, %(remaining)s sessions still to come; %(threshold)s is required.",
+                    summary.remaining,
+                )
+                % {
+                    "attended": summary.attended,
+                    "counted": summary.counted,
+                    "remaining": summary.remaining,
+                    "threshold": percent(threshold),
+                }
+            )
         elif not summary.threshold_reached:
             reasons.append(
                 _(
@@ -218,6 +235,17 @@ def surname_matches(*, printed_name: str, surname: str) -> bool:
     )
 
 
+def record_state(*, certified: bool, awards_certificate: bool, enrolment_status: str) -> str:
+    """What the learning record says of a course's outcomes: achieved only when certified; "in
+    progress" while the learner is still on the course; otherwise covered, with or without the
+    certificate the course awards."""
+    if certified:
+        return "certified"
+    if enrolment_status == "active":
+        return "in_progress"
+    return "finished" if not awards_certificate else "not_certified"
+
+
 # --- Where a learner stands in a course: one status, said in plain words ----------------------
 
 
@@ -249,6 +277,7 @@ class CourseStatusFacts:
     eligibility: Eligibility
     certificate_status: str | None = None  # the current certificate's: valid or revoked
     certificate_reason: str = ""
+    quizzes: Sequence[QuizResult] = ()
 
 
 @dataclass(frozen=True)
@@ -296,6 +325,20 @@ def _attendance_missing(summary: AttendanceSummary | None) -> tuple[str | None, 
             "remaining": summary.remaining,
             "can_miss": summary.can_miss,
         },
+        False,
+    )
+
+
+def _quiz_missing(quiz: QuizResult) -> tuple[str, bool]:
+    """What is missing of one required theory test not passed, and whether no attempt is left."""
+    name = {"name": quiz.quiz_name}
+    if quiz.attempts_used == 0:
+        return _("Theory test “%(name)s”: not taken yet.") % name, False
+    if quiz.attempts_left == 0:
+        return _("Theory test “%(name)s”: not passed, and no attempts are left.") % name, True
+    return (
+        _("Theory test “%(name)s”: not passed yet (%(used)s of %(allowed)s attempts used).")
+        % {**name, "used": quiz.attempts_used, "allowed": quiz.attempts_allowed},
         False,
     )
 
@@ -351,6 +394,15 @@ def course_status(facts: CourseStatusFacts) -> CourseStatus:
             line, exhausted = _practical_missing(practical)
             missing.append(line)
             final = final or exhausted
+    # A required theory test is part of finishing a course even where it awards no certificate:
+    # the learner is told it is still to pass, never that the course is finished.
+    tests_missing: list[str] = []
+    for quiz in facts.quizzes:
+        if quiz.required_for_certification and not quiz.passed:
+            line, exhausted = _quiz_missing(quiz)
+            tests_missing.append(line)
+            final = final or (exhausted and facts.awards_certificate)
+    missing.extend(tests_missing)
 
     if facts.enrolment_status == "completed":
         return CourseStatus(CourseState.FINISHED)
@@ -364,6 +416,8 @@ def course_status(facts: CourseStatusFacts) -> CourseStatus:
             attendance_missing=final and attendance_needed,
         )
     if not facts.awards_certificate:
+        if tests_missing:
+            return CourseStatus(CourseState.LESSONS_DONE, missing=tuple(tests_missing))
         return CourseStatus(CourseState.FINISHED)
     if facts.eligibility.eligible:
         return CourseStatus(CourseState.WAITING)

@@ -12,6 +12,7 @@ from assessments.attendance.rules import AttendanceSummary
 from assessments.practical import selectors as practical_selectors
 from assessments.practical.rules import PracticalResult
 from assessments.quizzes import selectors as quiz_selectors
+from assessments.quizzes.rules import QuizResult
 from certificates import rules
 from certificates.models import Certificate, CertificateBatch, CertificateSettings
 from courses import selectors as course_selectors
@@ -120,6 +121,8 @@ class QueueRow:
     certificate: Certificate | None  # the current one (valid or revoked), if any
     # The learner's attendance as the attendance pages show it (None: not required, no data).
     attendance: AttendanceSummary | None = None
+    # Where the learner stands on each theory test of the course (the decision read above).
+    quizzes: tuple[QuizResult, ...] = ()
 
     @property
     def certifiable(self) -> bool:
@@ -171,6 +174,7 @@ def certify_rows(
             eligibility=rules.eligibility(facts[enrolment.pk]),
             certificate=current.get(enrolment.pk),
             attendance=facts[enrolment.pk].attendance,
+            quizzes=tuple(facts[enrolment.pk].quizzes),
         )
         for enrolment in enrolments
     }
@@ -291,6 +295,7 @@ class RecordEntry:
     certificate: Certificate | None
     # Each theory test passed: (its name in the record's language, the day), assisted or not.
     tests_passed: tuple[tuple[str, object, bool], ...] = ()
+    state: str = ""  # rules.record_state, set by certificates.learning_record
 
 
 def learning_record(*, learner, language: str | None = None) -> list[RecordEntry]:
@@ -387,6 +392,7 @@ def course_statuses(*, entries) -> dict[int, CourseStanding]:
                 eligibility=row.eligibility,
                 certificate_status=row.certificate.status if row.certificate else None,
                 certificate_reason=row.certificate.status_reason if row.certificate else "",
+                quizzes=row.quizzes,
             )
         )
         statuses[enrolment.pk] = CourseStanding(status=status, certificate=row.certificate)

@@ -19,11 +19,12 @@ from wagtail.log_actions import log
 
 from certificates import branding as branding_images
 from certificates import notifications, rules, selectors
+from certificates.credentials.services import credential_issue
 from certificates.models import Certificate, CertificateBatch, SerialCounter
-from certificates.written_tests import written_tests
+from certificates.snapshot import certificate_snapshot
+from certificates.written_tests import written_tests_printed
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.services import staff_check
-from lms.i18n import localized_page
 from lms.notifications import language_of
 from lms.services import notification_send
 
@@ -62,47 +63,6 @@ def serial_next(*, year: int) -> str:
     return rules.serial_format(year=year, number=counter.last)
 
 
-def _snapshot(
-    *, enrolment: Enrolment, facts: rules.EligibilityFacts, issued_on, language: str
-) -> dict:
-    cohort = enrolment.cohort
-    # Course rules come from the original; the words printed from its translation, if live.
-    rules_course: CoursePage = cohort.course
-    course = localized_page(
-        rules_course, queryset=CoursePage.objects.select_related("trade"), language=language
-    )
-    branding = selectors.branding()
-    attendance_rate = None
-    if rules_course.attendance_required and facts.attendance is not None:
-        rate = facts.attendance.rate_whole_course
-        attendance_rate = str(rate) if rate is not None else None
-    return {
-        "printed_name": enrolment.learner.display_name,
-        "course_title": course.title,
-        # The trade as the course reads in the certificate's language: an editor may set
-        # another on the translation. Trade and region names are in that language too.
-        "trade": course.trade.name_in(language),
-        "kind": course.kind,
-        "eqf_level": course.eqf_level,
-        "notional_hours": course.notional_hours,
-        "learning_outcomes": course.outcomes,
-        "assessment_type": course.assessment_type,
-        **written_tests(getattr(facts, "quizzes", ()), language),
-        "participation_form": course.participation_form,
-        "attendance_rate": attendance_rate,
-        "cohort_start": cohort.start_date.isoformat(),
-        "cohort_end": cohort.end_date.isoformat(),
-        "region": cohort.region.name_in(language),
-        "awarding_body": branding.awarding_body,
-        "country": branding.country,
-        "quality_assurance": branding.quality_assurance,
-        "signatory_name": branding.signatory_name,
-        "signatory_title": branding.signatory_title,
-        "issued_on": issued_on.isoformat(),
-        "language": language,
-    }
-
-
 def _current(enrolment_id: int) -> Certificate | None:
     return (
         Certificate.objects.filter(enrolment_id=enrolment_id)
@@ -133,11 +93,11 @@ def _create(
     now = now or timezone.now()
     issued_on = timezone.localdate(now)
     language = language or language_of(enrolment.learner)
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         enrolment=enrolment,
         serial=serial_next(year=issued_on.year),
         verification_code=rules.verification_code_new(),
-        snapshot=_snapshot(
+        snapshot=certificate_snapshot(
             enrolment=enrolment, facts=facts, issued_on=issued_on, language=language
         ),
         language=language,
@@ -146,6 +106,9 @@ def _create(
         batch=batch,
         supersedes=supersedes,
     )
+    # Its Open Badges credential, from the same snapshot, in the same transaction.
+    credential_issue(certificate=certificate)
+    return certificate
 
 
 def _issue_locked(
@@ -326,6 +289,7 @@ def certificate_pdf_context(*, certificate: Certificate) -> dict:
     # Dates and the rate are printed the way the certificate's language writes them.
     for key in ("cohort_start", "cohort_end", "issued_on"):
         snapshot[key] = datetime.date.fromisoformat(snapshot[key])
+    snapshot["written_tests"] = written_tests_printed(snapshot)
     if snapshot.get("attendance_rate"):
         snapshot["attendance_rate"] = Decimal(snapshot["attendance_rate"])
     return {

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from certificates import views
+from certificates.elm import views as elm_views
 
 app_name = "certificates"
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/revoke/", views.revoke, name="revoke"),
     path("<int:pk>/reissue/", views.reissue, name="reissue"),
     path("<int:pk>/retry/", views.retry, name="retry"),
+    path("<int:pk>/elm.jsonld", elm_views.export, name="export_elm"),
 ]
 
 # Public, no login: mounted at /verify/ under the namespace "verify".

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from certificates import rules, selectors, services
-from certificates.forms import LookupForm, ReasonForm, UploadForm
-from certificates.learning_record import learning_record_pdf
+from certificates.credentials.verification import credential_check
+from certificates.elm import rules as elm_rules
+from certificates.forms import LookupForm, ReasonForm, UploadForm, is_pdf
+from certificates.learning_record import learning_record_by_lookup, learning_record_pdf
 from certificates.models import Certificate
 from courses.selectors import cohorts_coordinated_by
 
@@ -57,7 +59,24 @@ def queue(request, cohort_id: int):
             # anyone certifies, so that a wrong address is caught before it is printed.
             "verify_page_url": settings.SITE_URL + reverse("verify:lookup"),
             "batches": cohort.certificate_batches.all()[:5],
+            # Said before anyone certifies: what the certificates would lack for the EU.
+            "elm_missing": _course_elm_missing(cohort.course),
         },
+    )
+
+
+def _course_elm_missing(course) -> list:
+    branding = selectors.branding()
+    return elm_rules.course_missing_fields(
+        title=course.title,
+        outcomes=course.outcomes,
+        hours=course.notional_hours,
+        eqf_level=course.eqf_level,
+        assessment_type=course.assessment_type,
+        participation_form=course.participation_form,
+        awarding_body=branding.awarding_body,
+        country=branding.country,
+        quality_assurance=branding.quality_assurance,
     )
 
 
@@ -92,6 +111,9 @@ def certificate_detail(request, pk: int):
             "reissue_form": ReasonForm(auto_id="reissue_%s"),
             "revoke_form": ReasonForm(auto_id="revoke_%s"),
             "verification_url": services.verification_url(certificate.verification_code),
+            "elm_missing": elm_rules.missing_fields(
+                elm_rules.snapshot_values(certificate.snapshot)
+            ),
         },
     )
 
@@ -178,7 +200,11 @@ def mine(request):
     return render(
         request,
         "certificates/mine.html",
-        {"certificates": selectors.certificates_of(learner=request.user)},
+        {
+            "certificates": selectors.certificates_of(learner=request.user).select_related(
+                "credential"
+            )
+        },
     )
 
 
@@ -250,6 +276,8 @@ def _verify_page(
     status=200,
     lookup_form=None,
     upload_form=None,
+    learning_record=None,
+    credential_check=None,
 ):
     return render(
         request,
@@ -262,6 +290,8 @@ def _verify_page(
             "upload_result": upload_result,
             "lookup_form": lookup_form or LookupForm(),
             "upload_form": upload_form or UploadForm(),
+            "learning_record": learning_record,
+            "credential_check": credential_check,
         },
         status=status,
     )
@@ -276,6 +306,10 @@ def verify(request):
             form = UploadForm(request.POST, request.FILES)
             if not form.is_valid():
                 return _verify_page(request, upload_form=form, status=400)
+            if not is_pdf(form.cleaned_data["file"]):
+                # A digital credential: its signature, expiry and status list.
+                check = credential_check(form.cleaned_data["file"].read())
+                return _verify_page(request, credential_check=check)
             digest = hashlib.sha256()
             for chunk in form.cleaned_data["file"].chunks():
                 digest.update(chunk)
@@ -292,6 +326,10 @@ def verify(request):
         text, surname = form.cleaned_data["code"].strip(), form.cleaned_data["surname"]
         certificate = selectors.certificate_by_lookup(text=text)
         if certificate is None:
+            # Not a certificate's code: perhaps the one printed on a learning record.
+            record = learning_record_by_lookup(text=text)
+            if record is not None:
+                return redirect("verify:detail", code=record.verification_code)
             return _verify_page(request, looked_up=True, lookup_form=form, status=404)
         if not rules.looks_like_serial(text):
             return redirect("verify:detail", code=certificate.verification_code)
@@ -324,5 +362,10 @@ def verify_detail(request, code: str):
         # A short code in the address (typed by hand): its page is the full code's.
         if certificate is not None and not rules.looks_like_serial(code):
             return redirect("verify:detail", code=certificate.verification_code)
+        record = None if certificate else learning_record_by_lookup(text=code)
+        if record is not None and record.verification_code != code:
+            return redirect("verify:detail", code=record.verification_code)
+        if record is not None:
+            return _verify_page(request, learning_record=record, looked_up=True)
         return _verify_page(request, looked_up=True, status=404)
     return _verify_page(request, certificate=certificate, looked_up=True)

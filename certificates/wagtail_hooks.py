@@ -15,3 +15,18 @@ def register_certificate_log_actions(actions):
     actions.register_action(
         "certificates.render_retry", _("Retry PDF"), _("Certificate PDF rendering retried")
     )
+    actions.register_action(
+        "certificates.learning_record.issue",
+        _("Issue learning record"),
+        _("Learning record issued with its verification code"),
+    )
+    actions.register_action(
+        "certificates.export_elm",
+        _("Export (European Learning Model)"),
+        _("Certificate exported as a European Learning Model document"),
+    )
+    actions.register_action(
+        "certificates.credential_lookup",
+        _("Digital credential lookup"),
+        _("Digital credential's public lookup changed by its holder"),
+    )

@@ -1,5 +1,7 @@
 """What a certificate says of its course's theory tests, frozen into its snapshot at issue."""
 
+import datetime
+
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +31,12 @@ def written_tests(quizzes, language: str) -> dict:
                 if q.passed and q.passed_on
             ],
         }
+
+
+def written_tests_printed(snapshot: dict) -> list[dict]:
+    """The snapshot's tests passed as the PDF prints them: each date a date again (the snapshot
+    keeps it as ISO text), so that it is written the way the certificate's language writes it."""
+    return [
+        {**test, "passed_on": datetime.date.fromisoformat(test["passed_on"])}
+        for test in snapshot.get("written_tests", ())
+    ]

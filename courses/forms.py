@@ -1,9 +1,12 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Session
+from courses.session_topics import TOPIC_TRANSLATION_FIELDS, TOPIC_TRANSLATION_HELP
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -16,10 +19,33 @@ WEEKDAYS = [
 ]
 
 
-def _helper(label) -> FormHelper:
+def _helper(label, fields=None) -> FormHelper:
+    """The form's button; with `fields`, the topic's translations grouped after the topic."""
     helper = FormHelper()
     helper.add_input(Submit("save", label))
+    if fields is not None:
+        others = [name for name in fields if name not in TOPIC_TRANSLATION_FIELDS]
+        helper.layout = Layout(
+            others[0],
+            Fieldset(
+                _("Topic in other languages"),
+                HTML(format_html('<p class="form-text mt-0">{}</p>', TOPIC_TRANSLATION_HELP)),
+                *TOPIC_TRANSLATION_FIELDS,
+            ),
+            *others[1:],
+        )
     return helper
+
+
+def _topic_translation_fields() -> dict:
+    """Form fields for the topic's translations, as on the session (length, optional), each
+    labelled with its language's name alone: the group's legend says they are the topic's."""
+    names = dict(settings.LANGUAGES)
+    fields = {}
+    for name in TOPIC_TRANSLATION_FIELDS:
+        fields[name] = Session._meta.get_field(name).formfield()
+        fields[name].label = names[name.removeprefix("topic_")]
+    return fields
 
 
 class DateInput(forms.DateInput):
@@ -39,13 +65,17 @@ class TimeInput(forms.TimeInput):
 class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
-        fields = ["topic", "kind", "date", "start_time", "end_time", "location"]
+        fields = [
+            *("topic", *TOPIC_TRANSLATION_FIELDS),
+            *("kind", "date", "start_time", "end_time", "location"),
+        ]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
         help_texts = {"location": _("Leave empty to use the cohort's usual place.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save session"))
+        self.fields.update(_topic_translation_fields())
+        self.helper = _helper(_("Save session"), self.fields)
 
 
 class ScheduleForm(forms.Form):
@@ -77,7 +107,8 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Schedule sessions"))
+        self.fields.update(_topic_translation_fields())
+        self.helper = _helper(_("Schedule sessions"), self.fields)
 
 
 class CancelSessionForm(forms.Form):

@@ -15,6 +15,7 @@ from courses.course_rules import COURSE_CONTENT_PANELS, CoursePageForm
 
 # The site's root page, kept in a module of its own; a model of this app all the same.
 from courses.home import HomePage  # noqa: F401
+from courses.session_topics import TopicInLanguages
 from lms.i18n import FallbackRoutingMixin, localized_pages, original_of
 from lms.models import NamedInLanguages, Region
 from lms.pages import PageServingMixin
@@ -329,8 +330,9 @@ class LessonCompletion(models.Model):
         return f"{self.lesson_id} done in enrolment {self.enrolment_id}"
 
 
-class Session(models.Model):
-    """One scheduled meeting of a cohort. Dates and times are local to where the cohort meets."""
+class Session(TopicInLanguages, models.Model):
+    """One scheduled meeting of a cohort. Dates and times are local to where the cohort meets.
+    Its topic has translations beside it (`TopicInLanguages`)."""
 
     class Kind(models.TextChoices):
         THEORY = "theory", _("Theory")

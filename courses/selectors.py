@@ -200,6 +200,7 @@ def learner_dashboard(*, learner) -> list[DashboardEntry]:
 def course_page_context(*, course: CoursePage, user) -> dict:
     """What a course page shows around its content. `course` may be a translation: progress
     and access come from the original, lesson titles in the reader's language."""
+    shown_course = course
     course = original_of(course)
     lessons = list(course.lessons().defer_streamfields())
     enrolment = reading_enrolment(user=user, course=course)
@@ -226,7 +227,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "progress": progress if enrolment else None,
         # The enrolment as "My learning" shows it, for the same status and next step.
         "entry": DashboardEntry(
-            enrolment, progress, next_lesson, course=course, lessons_done=len(done_ids)
+            enrolment, progress, next_lesson, course=shown_course, lessons_done=len(done_ids)
         )
         if enrolment
         else None,

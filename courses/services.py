@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 from courses import rules, selectors
 from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, Session
+from courses.session_topics import TOPIC_TRANSLATION_FIELDS, topic_translations
 from courses.signals import schedule_changed
 from lms.formats import medium_date
 
@@ -256,7 +257,9 @@ def session_create(
     kind: str = Session.Kind.THEORY,
     location: str = "",
     by=None,
+    **translations: str,
 ) -> Session:
+    translations = topic_translations(translations)
     _staff_check(cohort=cohort, by=by)
     _session_check(cohort=cohort, topic=topic, date=date, start_time=start_time, end_time=end_time)
     session = Session.objects.create(
@@ -267,6 +270,7 @@ def session_create(
         start_time=start_time,
         end_time=end_time,
         location=location.strip(),
+        **translations,
     )
     log(instance=session, action="courses.session.create", user=by)
     _schedule_changed(cohort)
@@ -287,9 +291,11 @@ def sessions_schedule(
     kind: str = Session.Kind.THEORY,
     location: str = "",
     by=None,
+    **translations: str,
 ) -> list[Session]:
     """Schedule a repeating series: the chosen weekdays, every N weeks, from one date until
-    another. All or nothing."""
+    another, each with the same topic and translations. All or nothing."""
+    translations = topic_translations(translations)
     _staff_check(cohort=cohort, by=by)
     if not weekdays:
         raise ValidationError({"weekdays": MSG_SCHEDULE_NO_WEEKDAY})
@@ -322,6 +328,7 @@ def sessions_schedule(
             start_time=start_time,
             end_time=end_time,
             location=location.strip(),
+            **translations,
         )
         for day in dates
     )
@@ -335,7 +342,10 @@ def sessions_schedule(
     return sessions
 
 
-SESSION_EDITABLE_FIELDS = ("topic", "kind", "date", "start_time", "end_time", "location")
+SESSION_EDITABLE_FIELDS = (
+    *("topic", "kind", "date", "start_time", "end_time", "location"),
+    *TOPIC_TRANSLATION_FIELDS,
+)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ app_name = "courses"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("courses/<int:course_id>/offline/", views.course_offline, name="course_offline"),
     path("lessons/<int:lesson_id>/done/", views.lesson_mark_done, name="lesson_done"),
     path("staff/cohorts/", views.staff_cohorts, name="staff_cohorts"),
     path("staff/cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort"),

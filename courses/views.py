@@ -1,18 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from courses import selectors, services
+from courses import offline, selectors, services
 from courses.dashboard import cards_render, parts_render
 from courses.forms import CancelSessionForm, ScheduleForm, SessionForm
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from lms.forms import form_add_service_errors
 from lms.i18n import localized_page, original_of
+from lms.offline.replay import refused_answer, replay_answer, replay_key
+from lms.offline.services import offline_write_replay
 
 
 @login_required
@@ -25,6 +28,25 @@ def dashboard(request):
     return render(request, "courses/dashboard.html", {"cards": cards, "parts": parts})
 
 
+@require_GET
+@login_required
+def course_offline(request, course_id: int):
+    """What "Save for offline" stores of a course, and how much it weighs (courses/offline.py)."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    pack = offline.offline_pack(course=course, user=request.user)
+    if pack is None:
+        raise Http404
+    return JsonResponse(
+        {
+            "course": pack.course_id,
+            "version": pack.version,
+            "urls": [*pack.page_urls, *pack.image_urls],
+            "pages": pack.page_urls,
+            "bytes": pack.bytes,
+        }
+    )
+
+
 @require_POST
 @login_required
 def lesson_mark_done(request, lesson_id: int):
@@ -33,6 +55,19 @@ def lesson_mark_done(request, lesson_id: int):
     course = lesson.get_parent().specific
     enrolment = selectors.reading_enrolment(user=request.user, course=course)
     readable = localized_page(lesson)
+    if key := replay_key(request):
+        # Marked on the phone without a signal, sent now (static/js/offline.js).
+        def perform():
+            services.lesson_complete(enrolment=enrolment, lesson=lesson, by=request.user)
+            return _("“%(lesson)s” is marked as done.") % {"lesson": readable.title}
+
+        try:
+            result = offline_write_replay(
+                user=request.user, key=key, action="courses.lesson.complete", perform=perform
+            )
+        except ValidationError as error:
+            return refused_answer(" ".join(error.messages))
+        return replay_answer(result)
     try:
         services.lesson_complete(enrolment=enrolment, lesson=lesson, by=request.user)
     except ValidationError as error:

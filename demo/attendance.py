@@ -12,22 +12,82 @@ from assessments.attendance import services as attendance
 from assessments.attendance.services import RollCallEntry
 from courses import services as courses
 from courses.models import Cohort, Enrolment, Session
+from courses.session_topics import TOPIC_TRANSLATION_FIELDS
 from demo import people as demo_people
 from lms.models import User
 
 COURSE = "Artisan Baking"
 PAST_SESSIONS = 20  # weekdays before today: a multiple of 10, so that 90% can be exact
 FUTURE_SESSIONS = 10
+# Each topic as the trainer wrote it, its kind, and the topic in Spanish, Italian, Portuguese.
 TOPICS = [
-    ("Hygiene and food safety", Session.Kind.THEORY),
-    ("Weighing and ratios", Session.Kind.THEORY),
-    ("Kneading by hand", Session.Kind.PRACTICAL),
-    ("Sourdough starters", Session.Kind.PRACTICAL),
-    ("Shaping loaves", Session.Kind.PRACTICAL),
-    ("Visit to a local bakery", Session.Kind.FIELD_VISIT),
-    ("Ovens and baking times", Session.Kind.THEORY),
-    ("Week review", Session.Kind.REVIEW),
+    (
+        "Hygiene and food safety",
+        Session.Kind.THEORY,
+        "Higiene y seguridad alimentaria",
+        "Igiene e sicurezza alimentare",
+        "Higiene e segurança alimentar",
+    ),
+    (
+        "Weighing and ratios",
+        Session.Kind.THEORY,
+        "Pesar y proporciones",
+        "Pesare e proporzioni",
+        "Pesagem e proporções",
+    ),
+    (
+        "Kneading by hand",
+        Session.Kind.PRACTICAL,
+        "Amasar a mano",
+        "Impastare a mano",
+        "Amassar à mão",
+    ),
+    (
+        "Sourdough starters",
+        Session.Kind.PRACTICAL,
+        "Masas madre",
+        "Lieviti madre",
+        "Fermentos naturais",
+    ),
+    (
+        "Shaping loaves",
+        Session.Kind.PRACTICAL,
+        "Formar las piezas de pan",
+        "Dare forma ai pani",
+        "Moldar os pães",
+    ),
+    (
+        "Visit to a local bakery",
+        Session.Kind.FIELD_VISIT,
+        "Visita a una panadería del barrio",
+        "Visita a un forno del quartiere",
+        "Visita a uma padaria do bairro",
+    ),
+    (
+        "Ovens and baking times",
+        Session.Kind.THEORY,
+        "Hornos y tiempos de cocción",
+        "Forni e tempi di cottura",
+        "Fornos e tempos de cozedura",
+    ),
+    (
+        "Week review",
+        Session.Kind.REVIEW,
+        "Repaso de la semana",
+        "Ripasso della settimana",
+        "Revisão da semana",
+    ),
 ]
+# A numbered session of a finished cohort, in the same four languages.
+NUMBERED = ("Session {number}", "Sesión {number}", "Sessione {number}", "Sessão {number}")
+GUEST_BAKER = ("Guest baker", "Panadero invitado", "Panettiere ospite", "Padeiro convidado")
+
+
+def _in_languages(es: str, it: str, pt: str) -> dict[str, str]:
+    """The service's keywords for a topic's translations."""
+    return dict(zip(TOPIC_TRANSLATION_FIELDS, (es, it, pt), strict=True))
+
+
 # The attendance each demo learner shows, in turn. `learner` is "well above".
 PATTERNS = ["well_above", "perfect", "exact_90", "at_risk", "below", "excused", "late_twice"]
 
@@ -95,7 +155,8 @@ def _seed_finished(story: dict, *, today: datetime.date, stdout) -> None:
     sessions = [
         courses.session_create(
             cohort=cohort,
-            topic=f"Session {number}",
+            topic=NUMBERED[0].format(number=number),
+            **_in_languages(*(words.format(number=number) for words in NUMBERED[1:])),
             kind=Session.Kind.PRACTICAL if number % 3 == 0 else Session.Kind.THEORY,
             date=day,
             start_time=datetime.time(9, 0),
@@ -162,12 +223,13 @@ def _seed_running(*, today: datetime.date, stdout) -> None:
     days = [*past, *([today] if cohort.start_date <= today <= cohort.end_date else []), *future]
     sessions = []
     for i, day in enumerate(days):
-        topic, kind = TOPICS[i % len(TOPICS)]
+        topic, kind, *translations = TOPICS[i % len(TOPICS)]
         sessions.append(
             courses.session_create(
                 cohort=cohort,
                 topic=topic,
                 kind=kind,
+                **_in_languages(*translations),
                 date=day,
                 start_time=datetime.time(9, 0),
                 end_time=datetime.time(13, 0),
@@ -177,7 +239,8 @@ def _seed_running(*, today: datetime.date, stdout) -> None:
     if len(past) > 3:  # one more, cancelled: it counts for nobody
         cancelled = courses.session_create(
             cohort=cohort,
-            topic="Guest baker",
+            topic=GUEST_BAKER[0],
+            **_in_languages(*GUEST_BAKER[1:]),
             date=past[3],
             start_time=datetime.time(14, 0),
             end_time=datetime.time(16, 0),

@@ -15,6 +15,7 @@ from wagtail.models import Site
 from certificates import selectors, services
 from certificates.models import Certificate, CertificateSettings
 from courses.models import Cohort
+from demo.branding import branding_images
 from demo.people import RETAIL_DONE_STORY
 
 AWARDING_BODY = "Riverside Training Centre"
@@ -26,13 +27,29 @@ def _branding() -> None:
         return
     branding = CertificateSettings.for_site(site)
     branding.awarding_body = AWARDING_BODY
-    branding.country = "Italy"
+    branding.country = "IT"
     branding.quality_assurance = (
         "Courses follow the regional vocational training standard; practical assessments are "
         "observed by a qualified assessor and reviewed by a second person."
     )
+    branding.quality_assurance_es = (
+        "Los cursos siguen el estándar regional de formación profesional; las evaluaciones "
+        "prácticas las observa un evaluador cualificado y las revisa una segunda persona."
+    )
+    branding.quality_assurance_it = (
+        "I corsi seguono lo standard regionale di formazione professionale; le valutazioni "
+        "pratiche sono osservate da un valutatore qualificato e riesaminate da una seconda persona."
+    )
+    branding.quality_assurance_pt = (
+        "Os cursos seguem a norma regional de formação profissional; as avaliações práticas são "
+        "observadas por um avaliador qualificado e revistas por uma segunda pessoa."
+    )
     branding.signatory_name = "Giulia Romano"
     branding.signatory_title = "Director of Training"
+    branding.signatory_title_es = "Directora de Formación"
+    branding.signatory_title_it = "Direttrice della formazione"
+    branding.signatory_title_pt = "Diretora de Formação"
+    branding.logo, branding.signature = branding_images()
     branding.save()
 
 

@@ -197,3 +197,153 @@ MISSED = {
     "Retail Sales Assistant": 3,
     "Mentor Training": 0,
 }
+
+# Each checklist in Spanish: its name, both sets of instructions, and the criteria in the order
+# above, each as (statement, guidance for the assessor).
+SPANISH = {
+    "Artisan Baking": {
+        "name": "Hornear una tanda de pan",
+        "learner_instructions": (
+            "Haz seis panes blancos con la receta de tu mesa: pesa, mezcla, amasa, deja "
+            "fermentar, forma y hornea. Tienes tres horas. Mantén limpia tu mesa mientras "
+            "trabajas y avisa al evaluador cuando los panes salgan del horno."
+        ),
+        "assessor_instructions": (
+            "Prepara la receta, los ingredientes y una mesa limpia. Observa desde el pesado "
+            "hasta el enfriado sin ayudar; interviene solo por seguridad. Fotografía la masa "
+            "formada y los panes terminados, uno de ellos cortado."
+        ),
+        "criteria": [
+            (
+                "Cumple la higiene alimentaria: manos lavadas, pelo cubierto, mesa y utensilios "
+                "limpios",
+                "Se lava las manos antes de empezar y después de tocar residuos; sin joyas; "
+                "superficies limpias antes y después.",
+            ),
+            (
+                "Pesa cada ingrediente con exactitud según la receta",
+                "Con un margen del 2 % en cada cantidad; usa la tara de la báscula.",
+            ),
+            (
+                "Desarrolla la masa hasta una buena estructura de gluten",
+                "Masa lisa y elástica que pasa la prueba de la membrana.",
+            ),
+            (
+                "Forma panes iguales con buena tensión en la superficie",
+                "Panes con un 10 % de diferencia de peso como mucho; piel tensa, cierre abajo.",
+            ),
+            (
+                "Fermenta y hornea los panes hasta el color y la temperatura interna correctos",
+                "Corteza dorada y uniforme, suena hueco al golpearlo, al menos 92 °C en el centro.",
+            ),
+            (
+                "Usa el horno y las bandejas calientes con seguridad",
+                "Manoplas secas; nunca deja bandejas en los bordes.",
+            ),
+            (
+                "Cumple el tiempo y deja limpio el puesto de trabajo",
+                "Termina en tres horas; mesa, utensilios y suelo limpios.",
+            ),
+        ],
+    },
+    "Organic Farming": {
+        "name": "Preparar y plantar un bancal de hortalizas",
+        "learner_instructions": (
+            "Prepara un bancal del huerto y plántalo con los plantones que te den. Explica al "
+            "evaluador qué compruebas y por qué mientras trabajas."
+        ),
+        "assessor_instructions": (
+            "Da al participante un bancal, compost, plantones y herramientas de mano. Pregunta "
+            "por qué en cada paso. Fotografía el bancal terminado. Debe cumplirse al menos el "
+            "80 % de todos los criterios."
+        ),
+        "criteria": [
+            (
+                "Comprueba la humedad y la estructura del suelo antes de trabajar el bancal",
+                "Prueba de apretar o de la pala; no cava un suelo encharcado.",
+            ),
+            (
+                "Usa las herramientas de mano con seguridad y correctamente",
+                "Espalda recta, herramientas llevadas con seguridad.",
+            ),
+            (
+                "Incorpora el compost en la cantidad adecuada",
+                "Una carretilla llena por bancal de 10 m², mezclada en la capa superior.",
+            ),
+            (
+                "Planta a la distancia y la profundidad correctas",
+                "Según la tabla de siembra; plantones bien asentados, sin enterrar las hojas.",
+            ),
+            ("Riega y acolcha el bancal", "Riego suave en la base; acolchado uniforme."),
+            (
+                "Anota la plantación en el cuaderno de campo",
+                "Fecha, bancal, cultivo y variedad.",
+            ),
+            ("Limpia y guarda las herramientas", ""),
+        ],
+    },
+    "Retail Sales Assistant": {
+        "name": "Atender a un cliente desde el saludo hasta el pago",
+        "learner_instructions": (
+            "En la tienda de prácticas, atiende a un cliente (un voluntario) que necesita ayuda "
+            "para elegir un producto y después cobra."
+        ),
+        "assessor_instructions": (
+            "Explica al voluntario una de las tarjetas de cliente. Observa desde el saludo hasta "
+            "la despedida. Si la tarjeta incluye una devolución, comprueba que se sigue la "
+            "política de devoluciones."
+        ),
+        "criteria": [
+            (
+                "Saluda al cliente enseguida y le ofrece ayuda",
+                "En un minuto más o menos; amable, mirando a los ojos.",
+            ),
+            (
+                "Hace preguntas para saber qué necesita el cliente",
+                "Al menos dos preguntas abiertas antes de proponer un producto.",
+            ),
+            (
+                "Da información correcta sobre los productos",
+                "Precio, talla, cuidados, existencias.",
+            ),
+            (
+                "Cobra correctamente y da el cambio justo",
+                "Usa bien la caja; cuenta el cambio en voz alta; ofrece el tique.",
+            ),
+            ("Sigue la política de devoluciones cuando se la piden", ""),
+            ("Cierra la venta con cortesía e invita al cliente a volver", ""),
+        ],
+    },
+    "Mentor Training": {
+        "name": "Conversación de mentoría supervisada",
+        "learner_instructions": (
+            "Mantén una primera conversación de 30 minutos con un voluntario que hace de nuevo "
+            "mentorado. Tu formador observa y no participa."
+        ),
+        "assessor_instructions": (
+            "Usa uno de los casos de práctica. Siéntate donde puedas oír sin formar parte de la "
+            "conversación. No fotografíes a los participantes; puedes añadir un PDF de tus notas."
+        ),
+        "criteria": [
+            (
+                "Acuerda límites y explica la confidencialidad y sus límites",
+                "Dice qué queda entre ellos y cuándo tendría que compartir información.",
+            ),
+            (
+                "Escucha activamente: devuelve lo que oye y resume",
+                "Deja terminar al mentorado; comprueba que ha entendido con un resumen.",
+            ),
+            (
+                "Hace preguntas abiertas y deja que el mentorado fije sus propias metas",
+                "No le dice al mentorado lo que tiene que hacer.",
+            ),
+            ("Se mantiene respetuoso y sin juzgar en todo momento", ""),
+            (
+                "Reconoce cuándo derivar y nombra los servicios locales adecuados",
+                "Conoce las vías de derivación para vivienda, empleo, salud y asesoría legal.",
+            ),
+            ("Acuerda la próxima reunión y la anota", ""),
+            ("Toma notas objetivas y las guarda de forma segura", ""),
+        ],
+    },
+}

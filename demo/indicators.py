@@ -81,6 +81,9 @@ def _roll_calls(cohort: Cohort, enrolments: list[Enrolment], rng: random.Random)
         Session(
             cohort=cohort,
             topic=f"Practice {i + 1}",
+            topic_es=f"Práctica {i + 1}",
+            topic_it=f"Pratica {i + 1}",
+            topic_pt=f"Prática {i + 1}",
             date=cohort.start_date + datetime.timedelta(days=i * span // (SESSIONS - 1)),
             start_time=datetime.time(9),
             end_time=datetime.time(13),

@@ -4,13 +4,15 @@ flagged for the coordinator; Marco Russo (a demo login, `marco.russo`, shares on
 session, the default) was paired five weeks ago and has had no contact for more than three
 weeks, so the coordinator's alerts list him. Elena was supervised by `coordinator` a month ago;
 Francesca Gallo, whose refresher is due (demo.mentors), never. The daily alerts run once, so
-`coordinator` has the notifications. Idempotent: nothing is added when Elena has meetings."""
+`coordinator` has the notifications. Idempotent: nothing is added when Elena has meetings with
+a current mentee. Then last year's mentoring (demo.mentoring_history), for the indicators."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 
 from courses.models import Enrolment
+from demo import mentoring_history
 from demo.people import DEMO_PASSWORD
 from lms.models import User
 from mentors import practice_services
@@ -30,8 +32,9 @@ def seed(*, today: datetime.date, stdout) -> None:
     if mentor is None or coordinator is None:
         stdout.write("Mentoring: no demo mentor, nothing to do.")
         return
-    if Meeting.objects.filter(author=mentor).exists():
+    if Meeting.objects.filter(author=mentor, assignment__ended_on__isnull=True).exists():
         stdout.write("Mentoring: already there.")
+        mentoring_history.seed(today=today, stdout=stdout)
         return
     overdue = _pair_overdue(mentor, by=coordinator, today=today)
     flagged = Assignment.objects.filter(
@@ -85,6 +88,7 @@ def seed(*, today: datetime.date, stdout) -> None:
         f"Mentoring: {Meeting.objects.count()} meetings logged, {sent} alerts for coordinators; "
         f"log in as {MENTOR} or {OVERDUE_MENTEE} (password {DEMO_PASSWORD})."
     )
+    mentoring_history.seed(today=today, stdout=stdout)
 
 
 def _pair_overdue(mentor, *, by, today) -> Assignment | None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from certificates import rules as certificate_rules
 from certificates import services as certificate_services
 from certificates.models import Certificate
+from certificates.snapshot import certificate_snapshot
 from courses.models import Cohort, CoursePage, Enrolment, LessonPage
 from demo import content
 from demo.people import DEMO_PASSWORD
@@ -182,7 +183,7 @@ def _earlier_mentor(course, *, username, name, region, language, certified_on, b
         enrolment=enrolment,
         serial=certificate_services.serial_next(year=certified_on.year),
         verification_code=certificate_rules.verification_code_new(),
-        snapshot=certificate_services._snapshot(
+        snapshot=certificate_snapshot(
             enrolment=enrolment,
             facts=SimpleNamespace(attendance=None),
             issued_on=certified_on,

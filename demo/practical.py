@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from assessments.models import AssessmentTemplate, Attempt, Criterion
 from assessments.practical import rules, services
 from courses.models import Cohort, CoursePage, Enrolment
-from demo.checklists import MISSED, NOT_YET_FEEDBACK, PASS_FEEDBACK, TEMPLATES
+from demo.checklists import MISSED, NOT_YET_FEEDBACK, PASS_FEEDBACK, SPANISH, TEMPLATES
 from demo.people import RETAIL_DONE_STORY
 from lms.models import User
 
@@ -38,11 +38,15 @@ def demo_photo(colour=(196, 148, 92)) -> bytes:
 
 
 def _template(course: CoursePage, spec: dict) -> AssessmentTemplate:
+    spanish = SPANISH[course.title]
     template, created = AssessmentTemplate.objects.get_or_create(
         course=course,
         name=spec["name"],
         defaults={
+            "name_es": spanish["name"],
             "learner_instructions": spec["learner_instructions"],
+            "learner_instructions_es": spanish["learner_instructions"],
+            "assessor_instructions_es": spanish["assessor_instructions"],
             "assessor_instructions": spec["assessor_instructions"],
             "min_share_met": spec["min_share_met"],
             "required_for_certification": True,
@@ -54,11 +58,15 @@ def _template(course: CoursePage, spec: dict) -> AssessmentTemplate:
                 Criterion(
                     template=template,
                     statement=statement,
+                    statement_es=statement_es,
                     guidance=guidance,
+                    guidance_es=guidance_es,
                     mandatory=mandatory,
                     sort_order=i,
                 )
-                for i, (statement, guidance, mandatory) in enumerate(spec["criteria"])
+                for i, ((statement, guidance, mandatory), (statement_es, guidance_es)) in enumerate(
+                    zip(spec["criteria"], spanish["criteria"], strict=True)
+                )
             ]
         )
     return template

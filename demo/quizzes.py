@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from assessments.models import (
+    AttemptQuestion,
     Question,
     QuestionCategory,
     QuestionOption,
@@ -102,6 +103,11 @@ def seed(*, today: datetime.date, stdout) -> None:
         QuizAttempt.objects.filter(pk=attempt.pk).update(
             started_at=ago - datetime.timedelta(minutes=20), submitted_at=ago
         )
+        # Each answer given a minute after the one before, between the start and the hand-in.
+        answered = list(attempt.questions.all())
+        for question in answered:
+            question.answered_at = ago - datetime.timedelta(minutes=20 - question.position)
+        AttemptQuestion.objects.bulk_update(answered, ["answered_at"])
     stdout.write(
         f"Theory tests: '{QUIZ}' on {COURSE}, {Question.objects.filter(course=course).count()} "
         "questions (English and Spanish)."

@@ -32,6 +32,13 @@ class DemoSmsBackend(MemoryBackend):
 
 
 def seed(*, today: datetime.date, stdout) -> None:
+    # The demo's own provider throughout: a demo served with production settings and no SMS
+    # provider (the cluster) would otherwise refuse the learners' choice of text messages.
+    with override_settings(SMS_BACKEND=f"{__name__}.DemoSmsBackend"):
+        _seed(today=today, stdout=stdout)
+
+
+def _seed(*, today: datetime.date, stdout) -> None:
     # Chosen once: a second run changes (and logs) nothing.
     users = {
         u.username: u
@@ -51,8 +58,7 @@ def seed(*, today: datetime.date, stdout) -> None:
     )
     # Sent here, not by the tasks queued for after the commit (which then find nothing to do):
     # no text message of the demo goes to the console.
-    with override_settings(SMS_BACKEND=f"{__name__}.DemoSmsBackend"):
-        queued = services.reminders_plan(now=evening_before)
-        for pk in queued:
-            services.reminder_deliver(reminder_id=pk)
+    queued = services.reminders_plan(now=evening_before)
+    for pk in queued:
+        services.reminder_deliver(reminder_id=pk)
     stdout.write(f"Reminders: {len(queued)} for the session of {latest.date}.")

@@ -28,6 +28,10 @@ prepare_dir() {
   if [ ! -s "$DIR/secret_key" ]; then
     (umask 077 && "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))' >"$DIR/secret_key")
   fi
+  # The credentials' signing key (docs/credentials.md): a JWKS file, like a deployment's.
+  if [ ! -s "$DIR/credential_keys.json" ]; then
+    (umask 077 && "$BIN/python" -c 'import json; from joserfc.jwk import OKPKey; print(json.dumps({"keys": [OKPKey.generate_key("Ed25519", parameters={"kid": "cluster-1"}).as_dict(private=True)]}))' >"$DIR/credential_keys.json")
+  fi
   local redis_url=""
   if redis_up; then redis_url="redis://127.0.0.1:6379/5"; fi
   cat >"$DIR/env" <<ENV
@@ -43,6 +47,7 @@ STATIC_ROOT=$DIR/static
 MEDIA_ROOT=$DIR/media
 PRIVATE_MEDIA_ROOT=$DIR/private_media
 SITE_URL=http://127.0.0.1:${WEB_PORTS[0]}
+CREDENTIAL_SIGNING_KEYS_FILE=$DIR/credential_keys.json
 CLUSTER_WEB_URLS=http://127.0.0.1:${WEB_PORTS[0]},http://127.0.0.1:${WEB_PORTS[1]}
 CLUSTER_DIR=$DIR
 CLUSTER_WORKER_ID=$WORKER_ID

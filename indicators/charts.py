@@ -183,7 +183,9 @@ def page_charts(tables: dict[str, Table]) -> list[tuple[Chart, Table]]:
                 over_time,
                 key="certification_over_time",
                 title=_("Certificates issued per month"),
-                labels=month_labels([str(label) for label, _cells in over_time.rows]),
+                labels=month_labels(
+                    [getattr(label, "exported", str(label)) for label, _cells in over_time.rows]
+                ),
             ),
             over_time,
         ),

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators import rules
 from indicators.selectors import Filters, cohorts_in_scope
-from indicators.tables import Shown, Table
-from lms.formats import babel_locale, month_year
+from indicators.tables import Shown, Table, month_label
+from lms.formats import babel_locale
 from lms.i18n import names_told_apart, translated_name_expression
 from lms.models import Region, User
 from mentors import rules as mentor_rules
@@ -159,7 +159,7 @@ def tables(*, user, filters: Filters, today: datetime.date) -> dict[str, Table]:
         caption=str(_("Logged mentoring meetings, by region of the mentee's cohort")),
         header=[_("Region and month"), _("Hours"), _("Contacts")],
         rows=[
-            (f"{row.region} · {month_year(row.month)}", month_cells(i, row))
+            (month_label(row.month, prefix=f"{row.region} · "), month_cells(i, row))
             for i, row in enumerate(month_rows)
         ],
         total=(

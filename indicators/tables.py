@@ -4,6 +4,7 @@ A suppressed cell shows "fewer than 5" (never the figure); a cell with no one to
 a dash on the page and stays empty in an export. Every text cell of an export goes through
 `assessments.attendance.rules.spreadsheet_safe` (a region called "=1+1" stays text)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from assessments.attendance.rules import spreadsheet_safe
 from indicators import rules
 from indicators.selectors import Indicators
-from lms.formats import percent
+from lms.formats import month_year, percent
 from lms.models import Profile
 
 SUPPRESSED = _("fewer than 5")
@@ -35,6 +36,23 @@ ATTENDANCE_LABELS = {
     "80_89": _("80% to 89%"),
     "90_100": _("90% to 100%"),
 }
+
+
+class Label(str):
+    """A row's label as the page shows it ("Mar 2026", "mar 2026"), with what exports hold
+    instead (`exported`, "2026-03": a spreadsheet sorts and reads it, whatever the language)."""
+
+    exported: str
+
+    def __new__(cls, shown: str, exported: str):
+        label = super().__new__(cls, shown)
+        label.exported = exported
+        return label
+
+
+def month_label(month: datetime.date, prefix: str = "") -> Label:
+    """A month as a row label: "Centre · Mar 2026" on the page, "Centre · 2026-03" exported."""
+    return Label(f"{prefix}{month_year(month)}", f"{prefix}{month:%Y-%m}")
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,10 @@ class Table:
         """The table as plain values for CSV and XLSX, formulas neutralised."""
         body = [*self.rows, *([self.total] if self.total else [])]
         values = [[str(h) for h in self.header]]
-        values += [[str(label), *(c.export_value for c in cells)] for label, cells in body]
+        values += [
+            [getattr(label, "exported", str(label)), *(c.export_value for c in cells)]
+            for label, cells in body
+        ]
         return [[spreadsheet_safe(v) for v in row] for row in values]
 
 
@@ -226,7 +247,10 @@ def all_tables(data: Indicators) -> dict[str, Table]:
             title=str(_("Certification over time")),
             caption=str(_("Valid certificates issued per month")),
             header=[_("Month"), _("Certificates")],
-            rows=[(c.key, [_count(c.cell)]) for c in data.certificates],
+            rows=[
+                (month_label(datetime.date.fromisoformat(f"{c.key}-01")), [_count(c.cell)])
+                for c in data.certificates
+            ],
         ),
         pass_rate_table(data),
     ]

@@ -9,7 +9,8 @@ changes who may read what or what has been done. A translation is another page w
 Short names that are data, not pages (a trade, a region), are translated in fields of their own
 (`NamedInLanguages`): `name` in the default language, `name_es`, `name_it`, `name_pt` beside it,
 each optional. Foreign keys and grouping keep pointing at one row per trade or region; only the
-words shown change with the reader's language.
+words shown change with the reader's language. A session's topic is translated the same way
+(`topic`, `topic_es`, ...: `courses.session_topics`), so attendance keeps one row per session.
 """
 
 from collections import Counter
@@ -28,16 +29,33 @@ from wagtail.models import Locale, Page
 NAME_LANGUAGES = ("es", "it", "pt")
 
 
+def language_code(language: str | None = None) -> str:
+    """The base code of `language` (the active one by default): "es" for "es-ES"."""
+    return (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+
+
+def field_in(original: str, language: str | None = None) -> str:
+    """The field that holds the words of field `original` in `language` (the active one by
+    default): `name_es`, `topic_it`, ..., or `original` itself for the default language and
+    any language without a field of its own."""
+    code = language_code(language)
+    return f"{original}_{code}" if code in NAME_LANGUAGES else original
+
+
+def translated_field(obj, original: str, language: str | None = None) -> str:
+    """`obj`'s field `original` in `language` (the active one by default), else the original."""
+    return getattr(obj, field_in(original, language), "") or getattr(obj, original)
+
+
 def name_field(language: str | None = None) -> str:
     """The field that holds a name in `language` (the active one by default): `name_es`, ...,
     or `name` for the default language and any language without a field of its own."""
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return f"name_{code.lower()}" if code.lower() in NAME_LANGUAGES else "name"
+    return field_in("name", language)
 
 
 def translated_name(obj, language: str | None = None) -> str:
     """`obj`'s name in `language` (the active one by default), else its original name."""
-    return getattr(obj, name_field(language), "") or obj.name
+    return translated_field(obj, "name", language)
 
 
 def names_told_apart(names: dict) -> dict:

@@ -11,7 +11,6 @@ from django.utils.cache import patch_cache_control
 ADMIN_CSP_UPDATE = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
-    "img-src": ["blob:"],
 }
 
 

@@ -4,7 +4,7 @@ import phonenumbers
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -222,8 +222,19 @@ class OrganisationSettings(BaseSiteSetting):
         ),
     )
 
+    theme_colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#1f5f8b",
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hex digits."))
+        ],
+        help_text=_("The colour of the app on a phone's home screen and title bar (#1f5f8b)."),
+    )
+
     panels = [
         FieldPanel("organisation_name"),
+        FieldPanel("theme_colour"),
         FieldPanel("reminder_time"),
         FieldPanel("phone_region"),
     ]
@@ -259,3 +270,35 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.recipient_id}"
+
+
+class ReplayedWrite(models.Model):
+    """A write made on a phone without a signal and sent later (lms/offline): its key, made by
+    the phone, is kept so that the same write sent twice has one effect, and the second sending
+    is told what the first one was told."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("done")
+        REFUSED = "refused", _("refused")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="replayed_writes",
+    )
+    key = models.UUIDField(_("key"))
+    action = models.CharField(_("action"), max_length=60)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("write sent later")
+        verbose_name_plural = _("writes sent later")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="replayed_write_key_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.key}"

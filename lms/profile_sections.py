@@ -8,38 +8,24 @@ section does not apply to this person (then nothing is drawn). The template draw
 section's context as `section` and starts with a heading whose id is `profile-<name>`. Each
 section posts its forms to its own app's URLs; the profile page itself only reads."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 
-from django.http import HttpRequest
+from lms.sections import Sections
 
+# Messages said in a section of the page rather than at its top (templates/includes/messages.html).
+IN_SECTION = "in-section"
 
-@dataclass(frozen=True)
-class Section:
-    name: str
-    order: int
-    template: str
-    context: Callable[[HttpRequest], dict | None]
-
-
-@dataclass(frozen=True)
-class Drawn:
-    name: str
-    template: str
-    context: dict
+_profile = Sections()
+section_register = _profile.register
+section_unregister = _profile.unregister
+sections_for = _profile.drawn_for
 
 
-_sections: dict[str, Section] = {}
-
-
-def section_register(*, name, order, template, context):
-    _sections[name] = Section(name=name, order=order, template=template, context=context)
-
-
-def sections_for(request: HttpRequest) -> list[Drawn]:
-    drawn = []
-    for section in sorted(_sections.values(), key=lambda s: (s.order, s.name)):
-        context = section.context(request)
-        if context is not None:
-            drawn.append(Drawn(name=section.name, template=section.template, context=context))
-    return drawn
+def back_to_section(request, name: str, message: str, *, level: int = messages.SUCCESS):
+    """After a section's form is sent: back to that section of "My profile", with what happened
+    said in the section itself, beside the button just pressed (said at the top of the page, it
+    was out of sight on a phone, which showed the section)."""
+    messages.add_message(request, level, message, extra_tags=f"{IN_SECTION} profile-{name}")
+    return redirect(reverse("profile") + f"#profile-{name}")

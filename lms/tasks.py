@@ -27,15 +27,16 @@ def notification_email(notification_id: int) -> bool:
     kind = notifications.kind_of(notification.kind)
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(notifications.language_of(recipient)):
-        link = kind.link(notification.params)
+        [params] = notifications.params_for_reader([notification.params])
+        link = kind.link(params)
         context = {
             "name": recipient.display_name,
-            "text": kind.text(notification.params),
+            "text": kind.text(params),
             "link": base + link if link.startswith("/") else link,
-            "link_label": kind.link_label(notification.params),
+            "link_label": kind.link_label(params),
             "list_url": base + reverse("notifications:list"),
         }
-        subject = kind.subject(notification.params)
+        subject = kind.subject(params)
         body = render_to_string("lms/email_notification.txt", context)
     send_mail(subject, body, None, [recipient.email])
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())

@@ -5,10 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.credentials import views as credential_views
 from certificates.urls import verify_urlpatterns
 from lms import favicon, health
 from lms import views as lms_views
 from lms.forms import PasswordResetForm
+from lms.offline import views as offline_views
 
 notification_urlpatterns = [
     path("", lms_views.notifications_list, name="list"),
@@ -59,6 +61,13 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("health/", health.health, name="health"),
     path("favicon.ico", favicon.favicon, name="favicon"),
+    # The installable app (docs/offline.md): the worker at the root, to look after every page.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline_views.manifest, name="web_manifest"),
+    path("icons/<int:size>.png", offline_views.icon, name="app_icon"),
+    path("offline/csrf/", offline_views.csrf_token, name="offline_csrf"),
+    path("offline/help/", offline_views.offline_help, name="offline_help"),
+    path("offline/<str:language>/", offline_views.offline_page, name="offline_page"),
     path("assessments/", include("assessments.practical.urls")),
     path("my-data/", include("privacy.urls")),
     path("attendance/", include("assessments.attendance.urls")),
@@ -66,6 +75,8 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("mentors/", include("mentors.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
+    path("credentials/", include("certificates.credentials.urls")),
+    path(".well-known/did.json", credential_views.did_document, name="did_document"),
     path("workspace/", include("workspace.urls")),
     path("indicators/", include("indicators.urls")),
 ]

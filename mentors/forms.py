@@ -108,3 +108,14 @@ class SupervisionForm(forms.Form):
         label=_("Notes"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     follow_up = forms.CharField(label=_("Follow-up"), max_length=500, required=False)
+
+
+class DealtWithForm(forms.Form):
+    """A coordinator's answer to a flagged entry, posted from the alerts."""
+
+    note = forms.CharField(
+        label=_("What was done (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("The mentor reads it in the meeting log; the mentee never does."),
+    )

@@ -1,5 +1,10 @@
 """What coordinators are told about mentoring that needs them (a kind registered in
-MentorsConfig.ready(), see lms/notifications.py): the daily alerts of mentors/tasks.py."""
+MentorsConfig.ready(), see lms/notifications.py): the daily alerts of mentors/tasks.py.
+
+The words name nobody: a notification stays in an inbox (and an email is sent) long after the
+condition, and the people concerned may be erased meanwhile. They say what kind of thing needs
+the coordinator and link to "Mentoring that needs you", which names the people to whoever may
+see them today."""
 
 import datetime
 
@@ -22,28 +27,28 @@ def _text(params: dict) -> str:
     if alert == "no_contact":
         return (
             _(
-                "%(mentor)s has logged no contact with %(mentee)s for %(weeks)s weeks or more "
-                "(last: %(since)s)."
+                "A mentee has had no logged contact with their mentor for %(weeks)s weeks or "
+                "more (last: %(since)s)."
             )
             % values
         )
     if alert == "lapsed":
         return (
             _(
-                "%(mentor)s's mentor certification has lapsed and they still have "
-                "%(mentees)s mentees. Assign another mentor or plan a refresher."
+                "A mentor's certification has lapsed and they still have %(mentees)s mentees. "
+                "Assign another mentor or plan a refresher."
             )
             % values
         )
     if alert == "over_capacity":
-        return _("%(mentor)s has %(mentees)s mentees, more than their maximum of %(max)s.") % values
-    return _("%(mentor)s asks for your attention about %(mentee)s (meeting of %(since)s).") % values
+        return _("A mentor has %(mentees)s mentees, more than their maximum of %(max)s.") % values
+    return _("A mentor asks for your attention about a mentee (meeting of %(since)s).") % values
 
 
 KIND = NotificationKind(
     name=MENTORING_ALERT,
     text=_text,
     subject=lambda p: _("Mentoring needs your attention"),
-    link=lambda p: reverse("mentors:mentees"),
-    link_label=lambda p: _("Trainees and their mentors"),
+    link=lambda p: reverse("mentors:mentees") + "#alerts-title",
+    link_label=lambda p: _("Mentoring that needs you"),
 )

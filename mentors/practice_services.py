@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from courses import selectors as course_selectors
 from lms.models import User
 from lms.services import notifications_send
 from mentors import rules
@@ -34,6 +35,10 @@ MSG_OWN_SUPERVISION = _("You cannot record your own supervision.")
 MSG_NOTES_REQUIRED = _("Write a few words about the conversation.")
 MSG_NOTES_LONG = _("Keep the notes under 4000 characters.")
 MSG_FOLLOW_UP_LONG = _("Keep the follow-up under 500 characters.")
+MSG_NOT_COORDINATOR = _("Only a coordinator of this trainee's cohort can deal with this entry.")
+MSG_NOT_FLAGGED = _("This entry does not ask for a coordinator's attention.")
+MSG_ALREADY_DEALT_WITH = _("This entry has already been dealt with.")
+MSG_DEALT_WITH_NOTE_LONG = _("Keep the note to 300 characters or fewer.")
 
 
 # --- Consent ----------------------------------------------------------------------------------
@@ -189,6 +194,9 @@ def meeting_update(
     note_changed = meeting.private_note != fields["private_note"]
     for name, value in fields.items():
         setattr(meeting, name, value)
+    if needs_attention and not meeting.needs_attention:
+        # Flagged again: a new request for attention, which a coordinator has not answered.
+        meeting.dealt_with_at, meeting.dealt_with_by, meeting.dealt_with_note = None, None, ""
     meeting.needs_attention = bool(needs_attention)
     meeting.save()
     after = _audited(meeting) | {"next_step": meeting.next_step}
@@ -200,6 +208,45 @@ def meeting_update(
         action="mentors.meeting.update",
         user=by,
         data={"changed": changed, "before": before, "after": after},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_deal_with(
+    *, meeting: Meeting, by, note: str = "", now: datetime.datetime | None = None
+) -> Meeting:
+    """A coordinator of the mentee's cohort answers an entry flagged "needs coordinator
+    attention": it leaves the alerts. The short note says what was done; the mentor and the
+    mentee's coordinators read it, the mentee never (the audit log keeps only that there is one)."""
+    meeting = (
+        Meeting.objects.select_for_update()
+        .select_related("assignment__enrolment")
+        .get(pk=meeting.pk)
+    )
+    if by is None or not (
+        by.is_superuser
+        or course_selectors.enrolments_coordinated_by(by)
+        .filter(pk=meeting.assignment.enrolment_id)
+        .exists()
+    ):
+        raise ValidationError(MSG_NOT_COORDINATOR)
+    if not meeting.needs_attention:
+        raise ValidationError(MSG_NOT_FLAGGED)
+    if meeting.dealt_with_at is not None:
+        raise ValidationError(MSG_ALREADY_DEALT_WITH)
+    note = (note or "").strip()
+    if len(note) > 300:
+        raise ValidationError({"note": MSG_DEALT_WITH_NOTE_LONG})
+    meeting.dealt_with_at = now or timezone.now()
+    meeting.dealt_with_by = by
+    meeting.dealt_with_note = note
+    meeting.save(update_fields=["dealt_with_at", "dealt_with_by", "dealt_with_note"])
+    log(
+        instance=meeting,
+        action="mentors.meeting.dealt_with",
+        user=by,
+        data={"met_on": meeting.met_on.isoformat(), "has_note": bool(note)},
     )
     return meeting
 
@@ -246,10 +293,13 @@ def supervision_record(
 
 
 def _params(alert: alert_selectors.Alert) -> dict:
+    """What a notification keeps: no name (the notification outlives what it is about, and a
+    person erased must not stay named in others' inboxes or emails): the people's ids, so that
+    erasure finds it (privacy/mentoring.py), and the alerts page it links to names them."""
     return {
         "alert": str(alert.kind),
-        "mentor": alert.mentor.display_name,
-        "mentee": alert.mentee.display_name if alert.mentee else "",
+        "mentor_id": alert.mentor.pk,
+        "mentee_id": alert.mentee.pk if alert.mentee else None,
         "since": alert.since.isoformat() if alert.since else "",
         "weeks": alert.weeks,
         "mentees": alert.mentees,

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.forms import form_add_service_errors
+from lms.profile_sections import back_to_section
 from mentors import practice_services as services
 from mentors import selectors
-from mentors.forms import ConsentForm, MeetingForm, SupervisionForm
+from mentors.forms import ConsentForm, DealtWithForm, MeetingForm, SupervisionForm
 
 
 @require_POST
@@ -26,11 +27,12 @@ def consent(request):
         try:
             services.consent_set(mentee=request.user, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, _("Saved. Your mentor sees only what you chose, from now on.")
+            return back_to_section(
+                request, "mentoring", " ".join(error.messages), level=messages.ERROR
             )
+        return back_to_section(
+            request, "mentoring", _("Saved. Your mentor sees only what you chose, from now on.")
+        )
     return redirect(reverse("profile") + "#profile-mentoring")
 
 
@@ -43,7 +45,7 @@ def meetings(request, assignment_id: int):
         pk=assignment_id,
     )
     now = timezone.now()
-    meetings = list(assignment.meetings.all())
+    meetings = list(assignment.meetings.select_related("dealt_with_by__profile"))
     for meeting in meetings:
         meeting.assignment = assignment  # read once above, not once per entry
     entries = [
@@ -136,6 +138,26 @@ def meeting_edit(request, meeting_id: int):
         "mentors/meeting_form.html",
         {"form": form, "assignment": meeting.assignment, "meeting": meeting, "new": False},
     )
+
+
+@require_POST
+@login_required
+def meeting_dealt_with(request, meeting_id: int):
+    """A coordinator marks a flagged entry dealt with, from the alerts."""
+    meeting = get_object_or_404(selectors.meetings_visible_to(request.user), pk=meeting_id)
+    form = DealtWithForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            services.meeting_deal_with(
+                meeting=meeting, by=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Marked as dealt with. The mentor sees it in the log."))
+    return redirect(reverse("mentors:mentees") + "#alerts-title")
 
 
 @login_required

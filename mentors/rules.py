@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from certificates.credentials.rules import last_valid_day
+
 ACTIVE = "active"
 REFRESHER_DUE = "refresher_due"
 LAPSED = "lapsed"
@@ -34,15 +36,9 @@ MAY_MENTOR = (ACTIVE, REFRESHER_DUE)
 def valid_until(
     *, certified_on: datetime.date, validity_months: int | None
 ) -> datetime.date | None:
-    """The last day the certification is valid; None when it never expires."""
-    if validity_months is None:
-        return None
-    month_index = certified_on.month - 1 + validity_months
-    year, month = certified_on.year + month_index // 12, month_index % 12 + 1
-    days_in_month = calendar.monthrange(year, month)[1]
-    if certified_on.day > days_in_month:
-        return datetime.date(year, month, days_in_month)
-    return datetime.date(year, month, certified_on.day) - datetime.timedelta(days=1)
+    """The last day the certification is valid; None when it never expires. The rule is the
+    certificate's own (its credential's expiry reads the same function)."""
+    return last_valid_day(issued_on=certified_on, validity_months=validity_months)
 
 
 def refresher_due_from(*, last_valid_day: datetime.date, notice_days: int) -> datetime.date:

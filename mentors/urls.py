@@ -24,6 +24,11 @@ urlpatterns = [
     ),
     path("meetings/<int:meeting_id>/edit/", practice_views.meeting_edit, name="meeting_edit"),
     path(
+        "meetings/<int:meeting_id>/dealt-with/",
+        practice_views.meeting_dealt_with,
+        name="meeting_dealt_with",
+    ),
+    path(
         "register/<int:mentor_id>/supervision/",
         practice_views.supervision,
         name="supervision",

@@ -182,6 +182,8 @@ def mentees(request):
                 (row, contacts.get(row.assignment.pk) if row.assignment else None) for row in rows
             ],
             "alerts": alert_selectors.alerts(user=request.user),
+            "weeks": selectors.no_contact_weeks(),
+            "may_set_weeks": request.user.has_perm("mentors.change_mentoringsettings"),
         },
     )
 

@@ -29,3 +29,8 @@ def register_mentor_log_actions(actions):
     actions.register_action(
         "mentors.supervision.create", _("Record supervision"), _("Supervision recorded")
     )
+    actions.register_action(
+        "mentors.meeting.dealt_with",
+        _("Deal with a flagged meeting"),
+        _("Flagged meeting dealt with"),
+    )

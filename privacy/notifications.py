@@ -2,10 +2,7 @@
 deleted on erasure (they name courses and reasons given about the person; no figure counts them)."""
 
 from lms.models import Notification
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
+from privacy.formats import iso
 
 
 def export(user) -> list:
@@ -13,9 +10,9 @@ def export(user) -> list:
         {
             "kind": n.kind,
             "details": n.params,
-            "sent_at": _iso(n.created_at),
-            "read_at": _iso(n.read_at),
-            "emailed_at": _iso(n.emailed_at),
+            "sent_at": iso(n.created_at),
+            "read_at": iso(n.read_at),
+            "emailed_at": iso(n.emailed_at),
         }
         for n in Notification.objects.filter(recipient=user).order_by("created_at", "pk")
     ]

@@ -4,10 +4,7 @@ and the calendar link go (the feed then answers 404), and the reminders' records
 
 from assessments.models import CalendarFeed, MarginNudge, ReminderPreference, SessionReminder
 from lms.models import Profile, User
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
+from privacy.formats import iso
 
 
 def export(user) -> dict:
@@ -22,21 +19,21 @@ def export(user) -> dict:
         "mobile": profile.mobile if profile else "",
         "by_email": preference.by_email if preference else True,
         "by_sms": preference.by_sms if preference else False,
-        "calendar_link_made_at": _iso(feed.created_at if feed else None),
+        "calendar_link_made_at": iso(feed.created_at if feed else None),
         "reminders": [
             {
                 "session": r.session.topic,
-                "date": _iso(r.session.date),
+                "date": iso(r.session.date),
                 "channel": r.channel,
                 "status": r.status,
-                "sent_at": _iso(r.sent_at),
+                "sent_at": iso(r.sent_at),
             }
             for r in SessionReminder.objects.filter(enrolment__learner=user)
             .select_related("session")
             .order_by("session__date", "pk")
         ],
         "attendance_margins_told": [
-            {"sessions_that_may_be_missed": n.level, "at": _iso(n.sent_at)}
+            {"sessions_that_may_be_missed": n.level, "at": iso(n.sent_at)}
             for n in MarginNudge.objects.filter(enrolment__learner=user).order_by("sent_at", "pk")
         ],
     }

@@ -24,12 +24,21 @@ from assessments.models import (
     Evidence,
     Review,
 )
-from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
 from indicators.models import FollowUp
 from lms.models import Profile
 from mentors.models import Assignment, MentorProfile, RefresherNotice, VolunteerRequest
-from privacy import mentoring, notifications, reminders
+from privacy import (
+    certificates,
+    checkin,
+    learning_records,
+    mentoring,
+    notifications,
+    offline,
+    reminders,
+    theory_tests,
+)
+from privacy.formats import iso
 
 # Put in place of free text written about an erased person (a reason, a comment).
 WITHHELD = "[withheld: personal data erased]"
@@ -47,10 +56,6 @@ class Section:
     files: Callable[[object], Iterable[tuple[str, FieldFile]]] = lambda user: ()
 
 
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
 # --- The person -------------------------------------------------------------------------------
 
 
@@ -61,8 +66,8 @@ def _person_export(user) -> dict:
         "first_name": user.first_name,
         "last_name": user.last_name,
         "email": user.email,
-        "date_joined": _iso(user.date_joined),
-        "last_login": _iso(user.last_login),
+        "date_joined": iso(user.date_joined),
+        "last_login": iso(user.last_login),
         "roles": sorted(user.groups.values_list("name", flat=True)),
     }
     if profile is not None:
@@ -108,9 +113,9 @@ def _enrolments_export(user) -> list:
         {
             "course": e.cohort.course.title,
             "cohort": e.cohort.name,
-            "enrolled_on": _iso(e.enrolled_on),
+            "enrolled_on": iso(e.enrolled_on),
             "status": e.status,
-            "withdrawn_on": _iso(e.withdrawn_on),
+            "withdrawn_on": iso(e.withdrawn_on),
             "withdrawal_reason": e.withdrawal_reason,
         }
         for e in enrolments.order_by("enrolled_on", "pk")
@@ -132,7 +137,7 @@ def _lessons_export(user) -> list:
         {
             "course": c.enrolment.cohort.course.title,
             "lesson": c.lesson.title,
-            "completed_at": _iso(c.completed_at),
+            "completed_at": iso(c.completed_at),
         }
         for c in completions.order_by("completed_at", "pk")
     ]
@@ -154,7 +159,7 @@ def _attempts_export(user) -> list:
             "course": a.enrolment.cohort.course.title,
             "practical_assessment": a.template.name,
             "attempt": a.number,
-            "assessed_on": _iso(a.assessed_on),
+            "assessed_on": iso(a.assessed_on),
             "assessor": str(a.assessor),
             "status": a.status,
             **(_reviewed_attempt(a) if a.status == Attempt.Status.CONFIRMED else {}),
@@ -174,7 +179,7 @@ def _reviewed_attempt(a: Attempt) -> dict:
         ],
         # Reviewers' comments are notes to the assessor, never shown to the learner.
         "reviews": [
-            {"reviewer": str(r.reviewer), "decision": r.decision, "at": _iso(r.created_at)}
+            {"reviewer": str(r.reviewer), "decision": r.decision, "at": iso(r.created_at)}
             for r in a.reviews.all()
         ],
         "evidence": [_evidence_name(e) for e in a.evidence.all() if e.file],
@@ -217,7 +222,7 @@ def _attendance_export(user) -> list:
             "course": r.session.cohort.course.title,
             "cohort": r.session.cohort.name,
             "session": r.session.topic,
-            "date": _iso(r.session.date),
+            "date": iso(r.session.date),
             "status": r.status,
             "note": r.note,
         }
@@ -235,51 +240,6 @@ def _attendance_erase(user) -> list[str]:
     return []
 
 
-# --- Certificates ------------------------------------------------------------------------------
-
-
-def _certificate_name(certificate: Certificate) -> str:
-    return f"certificates/{certificate.serial}.pdf"
-
-
-def _certificates_export(user) -> list:
-    certificates = Certificate.objects.filter(enrolment__learner=user).order_by("issued_at", "pk")
-    return [
-        {
-            "serial": c.serial,
-            "status": c.status,
-            "issued_at": _iso(c.issued_at),
-            "certified": c.snapshot,
-            # Only a valid certificate's PDF, as on "My certificates" (docs/security.md).
-            "pdf": _certificate_name(c) if c.pdf and c.status == Certificate.Status.VALID else None,
-        }
-        for c in certificates
-    ]
-
-
-def _certificate_files(user):
-    valid = Certificate.objects.filter(enrolment__learner=user, status=Certificate.Status.VALID)
-    for certificate in valid.exclude(pdf=""):
-        yield _certificate_name(certificate), certificate.pdf
-
-
-def _certificates_erase(user) -> list[str]:
-    """Certificates stay verifiable (status, course, hours, dates, the SHA-256 of the PDF that was
-    issued, so a copy the holder kept still checks as authentic), with the name withheld."""
-    certificates = list(Certificate.objects.filter(enrolment__learner=user))
-    stored = [c.pdf.name for c in certificates if c.pdf]
-    for certificate in certificates:
-        snapshot = dict(certificate.snapshot)
-        snapshot["printed_name"] = ""
-        snapshot["name_withheld"] = True
-        certificate.snapshot = snapshot
-        certificate.pdf = ""
-        if certificate.status_reason:
-            certificate.status_reason = WITHHELD
-    Certificate.objects.bulk_update(certificates, ["snapshot", "pdf", "status_reason"])
-    return stored
-
-
 # --- Mentoring -------------------------------------------------------------------------------
 
 
@@ -287,10 +247,10 @@ def _volunteer_export(user) -> list:
     found = VolunteerRequest.objects.filter(person=user).select_related("enrolment__cohort")
     return [
         {
-            "sent_at": _iso(r.created_at),
+            "sent_at": iso(r.created_at),
             "motivation": r.motivation,
             "status": r.status,
-            "decided_at": _iso(r.decided_at),
+            "decided_at": iso(r.decided_at),
             "decline_reason": r.decline_reason,
             "enrolled_in": r.enrolment.cohort.name if r.enrolment else None,
         }
@@ -319,20 +279,20 @@ def _mentoring_export(user) -> dict:
             {
                 "mentor": a.mentor.display_name,
                 "course": a.enrolment.cohort.course.title,
-                "started_on": _iso(a.started_on),
-                "ended_on": _iso(a.ended_on),
+                "started_on": iso(a.started_on),
+                "ended_on": iso(a.ended_on),
             }
             for a in assignments
             if a.mentee_id == user.pk
         ],
         "mentoring_i_gave": [
-            {"started_on": _iso(a.started_on), "ended_on": _iso(a.ended_on)}
+            {"started_on": iso(a.started_on), "ended_on": iso(a.ended_on)}
             for a in assignments
             if a.mentor_id == user.pk
         ],
         "maximum_mentees": profile.max_mentees if profile else None,
         "refresher_notices": [
-            {"valid_until": _iso(n.valid_until), "sent_at": _iso(n.sent_at)}
+            {"valid_until": iso(n.valid_until), "sent_at": iso(n.sent_at)}
             for n in RefresherNotice.objects.filter(mentor=user).order_by("sent_at", "pk")
         ],
     }
@@ -362,7 +322,7 @@ def _follow_ups_export(user) -> list:
             "outcome": f.outcome,
             "note": f.note,
             "recorded_by": str(f.recorded_by) if f.recorded_by else None,
-            "recorded_at": _iso(f.recorded_at),
+            "recorded_at": iso(f.recorded_at),
         }
         for f in follow_ups.order_by("enrolment__cohort__end_date", "months", "pk")
     ]
@@ -384,17 +344,22 @@ SECTIONS: list[Section] = [
         erase=_attempts_erase,
         files=_evidence_files,
     ),
+    Section("theory_tests", export=theory_tests.export, erase=theory_tests.erase),
     Section("attendance", export=_attendance_export, erase=_attendance_erase),
+    Section("self_check_in", export=checkin.export, erase=checkin.erase),
     Section(
         "certificates",
-        export=_certificates_export,
-        erase=_certificates_erase,
-        files=_certificate_files,
+        export=certificates.export,
+        erase=certificates.erase,
+        files=certificates.files,
     ),
+    # Erased with the certificates (privacy/certificates.py), which withhold the name on both.
+    Section("learning_records", export=learning_records.export, erase=lambda user: []),
     Section("mentor_training_requests", export=_volunteer_export, erase=_volunteer_erase),
     Section("mentoring", export=_mentoring_export, erase=_mentoring_erase),
     Section("mentoring_meetings", export=mentoring.export, erase=mentoring.erase),
     Section("follow_ups", export=_follow_ups_export, erase=_follow_ups_erase),
     Section("notifications", export=notifications.export, erase=notifications.erase),
     Section("reminders_and_calendar", export=reminders.export, erase=reminders.erase),
+    Section("writes_sent_later", export=offline.export, erase=offline.erase),
 ]

@@ -91,7 +91,7 @@ def _standings(cohorts: list[Cohort], today: datetime.date) -> dict[int, list[Le
         standing = rules.EnrolmentStanding(
             enrolment_status=enrolment.status,
             at_risk=bool(summary and summary.at_risk),
-            may_start=tuple(cell.template.name for cell in may_start[key]),
+            may_start=tuple(cell.template.translated_name for cell in may_start[key]),
             submitted=len(submitted[key]),
             eligible=queue[key].eligibility.eligible,
             certificate_status=certificate.status if certificate else None,

@@ -6,18 +6,24 @@ from django.views.decorators.http import require_GET
 
 from courses.models import Cohort
 from lms.roles import COORDINATOR_PERMISSION
-from workspace import rules, selectors
+from workspace import rules, sections, selectors
 from workspace.today import selectors as today_selectors
 
 
 @require_GET
 @login_required
 def home(request):
-    """'My caseload': each cohort the coordinator coordinates, with its counts."""
+    """'My caseload': each cohort the coordinator coordinates, with its counts, and the
+    sections other apps add (workspace/sections.py)."""
     if not request.user.has_perm(COORDINATOR_PERMISSION):
         raise PermissionDenied
     return render(
-        request, "workspace/home.html", {"caseload": selectors.caseload(user=request.user)}
+        request,
+        "workspace/home.html",
+        {
+            "caseload": selectors.caseload(user=request.user),
+            "sections": sections.sections_for(request),
+        },
     )
 
 

@@ -1,10 +1,8 @@
 """The learner's check-in card: the section on "My profile", the printable PDF, and resetting it.
 The card's QR code carries only its opaque token (docs/security.md, "Check-in cards")."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.attendance import checkin_services
 from assessments.attendance.checkin_views import qr_svg
 from courses.models import Enrolment
+from lms.profile_sections import back_to_section
 
 
 def profile_section(request) -> dict | None:
@@ -48,7 +47,8 @@ def card_pdf(request):
 @login_required
 def card_reset(request):
     checkin_services.card_reset(learner=request.user, by=request.user)
-    messages.success(
-        request, _("Your old card no longer works. Print or show the new one from here.")
+    return back_to_section(
+        request,
+        "checkin_card",
+        _("Your old card no longer works. Print or show the new one from here."),
     )
-    return redirect("/accounts/profile/#profile-checkin_card")

@@ -21,7 +21,7 @@ def grid_table(grid: Grid) -> list[list]:
         _("Username"),
         _("Enrolled on"),
         _("Enrolment status"),
-        *[f"{s.date:%Y-%m-%d} {s.start_time:%H:%M} {s.topic}" for s in grid.sessions],
+        *[f"{s.date:%Y-%m-%d} {s.start_time:%H:%M} {s.translated_topic}" for s in grid.sessions],
         _("Attended"),
         _("Counted so far"),
         _("Rate so far (%)"),

@@ -25,6 +25,11 @@ class StatusField(forms.CharField):
             raise forms.ValidationError(_("Choose Present, Late, Excused or Absent."))
 
 
+MSG_NOTE_WITHOUT_STATUS = _(
+    "%(name)s: choose Present, Late, Excused or Absent, or the note you wrote is not kept."
+)
+
+
 class RollCallForm(forms.Form):
     """One row per learner on the roll call: a status (none chosen leaves the row untouched),
     a note, and the version of the record the page showed."""
@@ -47,6 +52,20 @@ class RollCallForm(forms.Form):
             self.fields[f"version-{pk}"] = forms.IntegerField(
                 min_value=0, required=False, widget=forms.HiddenInput, initial=row.version
             )
+
+    def clean(self):
+        """A note is kept with a status: one typed for a learner left without a choice would be
+        dropped without a word, so nothing is saved and the person is asked to choose."""
+        cleaned = super().clean()
+        for row in self.rows:
+            pk = row.enrolment.pk
+            note = (cleaned.get(f"note-{pk}") or "").strip()
+            saved_note = row.record.note if row.record else ""
+            if not cleaned.get(f"status-{pk}") and note and note != saved_note:
+                message = MSG_NOTE_WITHOUT_STATUS % {"name": self.fields[f"status-{pk}"].label}
+                self.add_error(f"status-{pk}", message)
+                self.add_error(None, message)  # at the top too: the row may be far down
+        return cleaned
 
     def entries(self) -> list[RollCallEntry]:
         entries = []

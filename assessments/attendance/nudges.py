@@ -12,6 +12,7 @@ from assessments import notifications
 from assessments.attendance import rules, selectors
 from assessments.models import MarginNudge
 from courses.models import Cohort, Enrolment
+from lms.notifications import page_titles
 from lms.services import notifications_send
 
 
@@ -50,6 +51,7 @@ def margin_nudges_send(*, cohort: Cohort, as_of: datetime.date | None = None) ->
                 users[pk],
                 {
                     "course": cohort.course.title,
+                    **page_titles(course=cohort.course),
                     "enrolment_id": pk,
                     "can_miss": level,
                     "remaining": summaries[pk].remaining,

@@ -23,6 +23,7 @@ from assessments.models import (
 )
 from courses.models import Cohort, Enrolment, Session
 from courses.services import MSG_OWN_ENROLMENT
+from lms.notifications import page_titles
 from lms.services import notifications_send
 
 MSG_SESSION_CANCELLED = _("This session is cancelled: there is no roll call to take.")
@@ -262,6 +263,7 @@ def _learners_tell_at_risk(*, cohort: Cohort, summaries: dict, enrolment_ids: li
         summary = summaries[enrolment.pk]
         params = {
             "course": cohort.course.title,
+            **page_titles(course=cohort.course),
             "enrolment_id": enrolment.pk,
             "best": str(summary.best_reachable),
             "threshold": summary.threshold,

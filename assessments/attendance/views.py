@@ -11,10 +11,12 @@ from django.views.decorators.http import require_GET
 
 from assessments.attendance import checkin_views, exports, selectors, services, summary
 from assessments.attendance.forms import RollCallForm, named_enrolment_ids
+from assessments.attendance.replay import roll_call_replay
 from assessments.models import AttendanceStatus
 from courses import selectors as course_selectors
 from courses.models import Enrolment, Session
 from lms.i18n import label_courses_for_reader
+from lms.offline.replay import replay_key
 
 # The roll call's four buttons share one row of a phone's screen: words short enough in every
 # language ("Falta justificada" is the status's name in Spanish, "Justificada" its button).
@@ -96,6 +98,10 @@ def roll_call(request, session_id: int):
     session = _scoped_session(request.user, session_id)
     rows = selectors.roll_call(session=session)
     conflicts = {}
+    if request.method == "POST" and (key := replay_key(request)):
+        return roll_call_replay(
+            request, session=session, rows=rows, data=_with_unmarked(request, rows), key=key
+        )
     if request.method == "POST":
         # A learner who is not on this roll call (another cohort, joined later): refuse it all.
         if named_enrolment_ids(request.POST) - {row.enrolment.pk for row in rows}:
@@ -160,6 +166,8 @@ def roll_call(request, session_id: int):
         ),
         "summary_forms": summary.summary_forms(),
         "can_take": not session.cancelled and session.date <= timezone.localdate(),
+        # Today's and tomorrow's are kept on the trainer's phone for a field without a signal.
+        "keep_offline": 0 <= (session.date - timezone.localdate()).days <= 1,
         "is_coordinator": course_selectors.cohorts_coordinated_by(request.user)
         .filter(pk=session.cohort_id)
         .exists(),

@@ -14,8 +14,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from assessments.models.checklist_languages import ChecklistInLanguages, translations_panel
 from courses.choosers import CourseChooser
 from courses.models import CoursePage, Enrolment
+from lms.i18n import translated_field
 from lms.storage import private_storage
 
 MSG_CRITERION_IN_USE = _(
@@ -52,7 +54,7 @@ class AssessmentTemplateForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class AssessmentTemplate(ClusterableModel):
+class AssessmentTemplate(ChecklistInLanguages, ClusterableModel):
     """A practical assessment of a course: a checklist of criteria an assessor observes."""
 
     course = models.ForeignKey(
@@ -89,8 +91,15 @@ class AssessmentTemplate(ClusterableModel):
     base_form_class = AssessmentTemplateForm
     panels = [
         FieldRowPanel([FieldPanel("course", widget=CourseChooser), FieldPanel("name")]),
+        translations_panel("name", _("Name in other languages")),
         FieldPanel("learner_instructions"),
+        translations_panel(
+            "learner_instructions", _("Instructions for the learner in other languages")
+        ),
         FieldPanel("assessor_instructions"),
+        translations_panel(
+            "assessor_instructions", _("Instructions for the assessor in other languages")
+        ),
         MultiFieldPanel(
             [FieldPanel("min_share_met"), FieldPanel("required_for_certification")],
             heading=_("Pass rule"),
@@ -129,12 +138,25 @@ class Criterion(Orderable):
         max_length=300,
         help_text=_("What the learner does, e.g. 'Washes hands before handling dough'."),
     )
+    # The statement and the guidance in the reader's language (as `ChecklistInLanguages`).
+    statement_es = models.CharField(_("statement in Spanish"), max_length=300, blank=True)
+    statement_it = models.CharField(_("statement in Italian"), max_length=300, blank=True)
+    statement_pt = models.CharField(_("statement in Portuguese"), max_length=300, blank=True)
     guidance = models.TextField(
         _("guidance for the assessor"), blank=True, help_text=_("What 'met' looks like.")
     )
+    guidance_es = models.TextField(_("guidance for the assessor in Spanish"), blank=True)
+    guidance_it = models.TextField(_("guidance for the assessor in Italian"), blank=True)
+    guidance_pt = models.TextField(_("guidance for the assessor in Portuguese"), blank=True)
     mandatory = models.BooleanField(_("mandatory"), default=True)
 
-    panels = [FieldPanel("statement"), FieldPanel("guidance"), FieldPanel("mandatory")]
+    panels = [
+        FieldPanel("statement"),
+        translations_panel("statement", _("Statement in other languages")),
+        FieldPanel("guidance"),
+        translations_panel("guidance", _("Guidance in other languages")),
+        FieldPanel("mandatory"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("criterion")
@@ -142,6 +164,18 @@ class Criterion(Orderable):
 
     def __str__(self):
         return self.statement
+
+    def statement_in(self, language: str | None = None) -> str:
+        return translated_field(self, "statement", language)
+
+    @property
+    def translated_statement(self) -> str:
+        """The statement in the active language (the reader's, on a page), else the original."""
+        return self.statement_in()
+
+    @property
+    def translated_guidance(self) -> str:
+        return translated_field(self, "guidance")
 
 
 class Attempt(models.Model):

@@ -86,7 +86,7 @@ class AttemptRecordForm(forms.Form):
         for result in attempt.results.all():
             cid = result.criterion_id
             self.fields[f"met_{cid}"] = forms.ChoiceField(
-                label=result.criterion.statement,
+                label=result.criterion.translated_statement,
                 choices=[(MET, _("Met")), (NOT_YET, _("Not yet met"))],
                 widget=forms.RadioSelect(attrs={"class": "btn-check"}),
                 required=False,

@@ -122,7 +122,7 @@ def _attempts_by_key(enrolment_filter: Q) -> dict[tuple[int, int], list[Attempt]
 def _result(template: AssessmentTemplate, attempts: list[Attempt], allowed: int):
     return rules.PracticalResult(
         template_id=template.pk,
-        template_name=template.name,
+        template_name=template.translated_name,
         required_for_certification=template.required_for_certification,
         passed=any(a.passed for a in attempts),
         attempts_used=len(attempts),

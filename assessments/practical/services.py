@@ -151,7 +151,11 @@ def attempt_start(
     counts = selectors.attempt_counts(enrolment=enrolment, template=template)
     allowed = enrolment.cohort.course.max_assessment_attempts
     refusal = rules.attempt_start_refusal(attempts_allowed=allowed, **counts)
-    params = {"learner": enrolment.learner, "template": template.name, "allowed": allowed}
+    params = {
+        "learner": enrolment.learner,
+        "template": template.translated_name,
+        "allowed": allowed,
+    }
     if refusal is rules.StartRefusal.ALREADY_PASSED:
         raise ValidationError(MSG_ALREADY_PASSED, params=params)
     if refusal is rules.StartRefusal.ATTEMPT_OPEN:

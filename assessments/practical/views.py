@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -11,9 +12,11 @@ from django.views.decorators.http import require_POST
 from assessments.models import AssessmentTemplate, Attempt
 from assessments.practical import selectors, services
 from assessments.practical.forms import AttemptRecordForm, ReviewForm
+from assessments.practical.replay import attempt_record_replay
 from courses.models import Enrolment
 from courses.selectors import cohorts_visible_to
 from lms.i18n import label_courses_for_reader
+from lms.offline.replay import replay_key
 
 MSG_TOO_MANY_FILES = gettext_lazy(
     "You chose %(count)s files; at most %(max)s can be sent at a time. "
@@ -64,6 +67,9 @@ def attempt_start(request, enrolment_id: int, template_id: int):
 @login_required
 def attempt_record(request, attempt_id: int):
     attempt = _attempt_or_404(request, attempt_id)
+    if request.method == "POST" and (key := replay_key(request)):
+        # Recorded on the phone without a signal, sent now (static/js/offline.js).
+        return attempt_record_replay(request, attempt=attempt, key=key)
     if attempt.assessor_id != request.user.pk or not attempt.is_editable:
         return redirect("assessments:attempt", attempt_id=attempt.pk)
     form = AttemptRecordForm(request.POST or None, request.FILES or None, attempt=attempt)
@@ -98,7 +104,13 @@ def attempt_record(request, attempt_id: int):
                     _("The draft is saved but not submitted: %(error)s")
                     % {"error": _error_text(error)},
                 )
-                return redirect("assessments:record", attempt_id=attempt.pk)
+                url = reverse("assessments:record", args=[attempt.pk])
+                unmarked = [pk for pk, mark in form.marks().items() if mark.met is None]
+                if unmarked:
+                    # To the first criterion left unmarked, each of them pointed out: on a phone
+                    # the message at the top is out of sight from the criteria.
+                    url += f"?unmarked=1#criterion-{unmarked[0]}"
+                return redirect(url)
             messages.success(request, _("Submitted. A second person will now review it."))
             return redirect("assessments:queue")
     return render(

@@ -9,9 +9,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import (
     DeleteView,
@@ -86,7 +88,15 @@ class QuizViewSet(SnippetViewSet):
     icon = "list-ol"
     menu_label = gettext_lazy("Theory tests")
     menu_name = "quizzes"
-    list_display = ["name", "course", "pass_mark", "required_for_certification"]
+    list_display = [
+        "name",
+        "course",
+        "pass_mark",
+        BooleanColumn(
+            "required_for_certification",
+            label=capfirst(Quiz._meta.get_field("required_for_certification").verbose_name),
+        ),
+    ]
     search_fields = ["name"]
     copy_view_enabled = False
     chooser_viewset_class = CreationOffChooserViewSet
@@ -140,6 +150,10 @@ class QuestionImportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "assessments/admin/question_import.html"
     page_title = gettext_lazy("Import questions")
     header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        # The header names the page, after "Home" (Wagtail shows the last crumb as the title).
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("assessments.add_question"):

@@ -2,6 +2,11 @@
 multiple choice (`~%50%right ~%-100%wrong`), true/false (`{T}`, `{FALSE}`), feedback after `#`
 (`####` for the whole question), categories (`$CATEGORY: name`), `::title::` and `//` comments.
 
+GIFT has no way to say that a multiple-choice question scores all or nothing, so our export writes
+a comment line before each multiple-choice question, `// lms:scoring=all-or-nothing` or
+`// lms:scoring=partial-credit`, which other GIFT readers (Moodle's) skip as a comment and which
+`parse` reads: the question is then multiple choice with that scoring, whatever its weights say.
+
 Pure: text in, parsed questions and every problem with its line out. Written here rather than
 taken from PyPI: pygiftparser (the one parser there, last released 2017) renders HTML with
 markdown and yattag and reports no line numbers, which the preview needs."""
@@ -24,6 +29,15 @@ MSG_BAD_WEIGHT = _("“%(weight)s” is not a weight: write a whole percent betw
 MSG_EMPTY_TEXT = _("The question has no text.")
 MSG_EMPTY_OPTION = _("An option has no text.")
 MSG_NO_CATEGORY = _("No category: start the file with a line “$CATEGORY: name”.")
+MSG_BAD_SCORING = _(
+    "“%(scoring)s” is not a scoring: write “// lms:scoring=all-or-nothing” or "
+    "“// lms:scoring=partial-credit”."
+)
+
+ALL_OR_NOTHING = "all-or-nothing"
+PARTIAL_CREDIT = "partial-credit"
+_SCORING_COMMENT = "// lms:scoring="
+_SCORING_LINE = re.compile(r"^//\s*lms:scoring\s*=\s*(\S*)\s*$", re.IGNORECASE)
 
 _ESCAPED = {"\\~": "~", "\\=": "=", "\\#": "#", "\\{": "{", "\\}": "}", "\\:": ":", "\\n": "\n"}
 _PLACEHOLDER = "\x00%d\x00"
@@ -76,30 +90,44 @@ def _restore(text: str, kept: list[str]) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text).strip()
 
 
-def _blocks(source: str):
-    """(first line number, text, category) for each question, blank lines apart."""
-    category, lines, start = "", [], 0
+def _scoring(number: int, comment: str, problems: list[Problem]) -> str | None:
+    """The scoring a `// lms:scoring=` comment gives (None for any other comment)."""
+    match = _SCORING_LINE.match(comment)
+    if not match:
+        return None
+    value = match.group(1).lower()
+    if value not in (ALL_OR_NOTHING, PARTIAL_CREDIT):
+        problems.append(Problem(number, str(MSG_BAD_SCORING) % {"scoring": match.group(1)}))
+        return None
+    return value
+
+
+def _blocks(source: str, problems: list[Problem]):
+    """(first line number, text, category, scoring) for each question, blank lines apart; the
+    scoring from a `// lms:scoring=` comment before the question, else None."""
+    category, lines, start, scoring, pending = "", [], 0, None, None
     for number, raw in enumerate(source.splitlines(), start=1):
         line = raw.rstrip()
         stripped = line.strip()
         if stripped.startswith("//"):
+            pending = _scoring(number, stripped, problems) or pending
             continue
         if stripped.upper().startswith("$CATEGORY:"):
             if lines:
-                yield start, "\n".join(lines), category
+                yield start, "\n".join(lines), category, scoring
                 lines = []
             category = stripped.split(":", 1)[1].strip().rstrip("/").split("/")[-1].strip()
             continue
         if not stripped:
             if lines:
-                yield start, "\n".join(lines), category
+                yield start, "\n".join(lines), category, scoring
                 lines = []
             continue
         if not lines:
-            start = number
+            start, scoring, pending = number, pending, None
         lines.append(line)
     if lines:
-        yield start, "\n".join(lines), category
+        yield start, "\n".join(lines), category, scoring
 
 
 def _split_feedback(text: str) -> tuple[str, str]:
@@ -117,7 +145,9 @@ def _weight(text: str) -> tuple[int | None, str]:
     return round(value), text[match.end() :]
 
 
-def _question(line: int, block: str, category: str) -> ParsedQuestion | Problem:
+def _question(
+    line: int, block: str, category: str, scoring: str | None
+) -> ParsedQuestion | Problem:
     body, kept = _protect(block)
     body = re.sub(r"^::.*?::", "", body.strip(), flags=re.S)
     if "{" not in body:
@@ -168,14 +198,18 @@ def _question(line: int, block: str, category: str) -> ParsedQuestion | Problem:
         return Problem(line, str(MSG_TOO_FEW))
     if not right:
         return Problem(line, str(MSG_NO_RIGHT))
-    kind = MULTIPLE if right > 1 or partial_weight else SINGLE
+    if scoring is not None:  # our own export's word for it, whatever the weights say
+        kind, partial_credit = MULTIPLE, scoring == PARTIAL_CREDIT
+    else:
+        kind = MULTIPLE if right > 1 or partial_weight else SINGLE
+        partial_credit = kind == MULTIPLE and weighted
     return ParsedQuestion(
         line=line,
         category=category,
         kind=kind,
         text=text,
         feedback=general,
-        partial_credit=kind == MULTIPLE and weighted,
+        partial_credit=partial_credit,
         options=tuple(options),
     )
 
@@ -183,8 +217,8 @@ def _question(line: int, block: str, category: str) -> ParsedQuestion | Problem:
 def parse(source: str) -> Parsed:
     """Every question of a GIFT file, or every problem with the line its question starts on."""
     parsed = Parsed()
-    for line, block, category in _blocks(source):
-        result = _question(line, block, category)
+    for line, block, category, scoring in _blocks(source, parsed.problems):
+        result = _question(line, block, category, scoring)
         if isinstance(result, Problem):
             parsed.problems.append(result)
         elif not category:
@@ -215,10 +249,13 @@ def export(questions) -> str:
             lines += [f"{_escape(question.text)} {{{answers}}}", ""]
             continue
         right = sum(1 for o in question.options if o.correct)
-        # All or nothing has no GIFT form of its own: a multiple choice question is written with
-        # equal shares for the right options and a full penalty for wrong ones, and reads back
-        # as partial credit.
+        # A multiple choice question is written with equal shares for the right options and a
+        # full penalty for wrong ones (what Moodle reads), after our comment saying its scoring,
+        # since all or nothing has no GIFT form of its own.
         share = f"{100 / max(right, 1):.5f}".rstrip("0").rstrip(".")
+        if question.kind == MULTIPLE:
+            scoring = PARTIAL_CREDIT if question.partial_credit else ALL_OR_NOTHING
+            lines.append(f"{_SCORING_COMMENT}{scoring}")
         lines.append(f"{_escape(question.text)} {{")
         for option in question.options:
             note = f" #{_escape(option.feedback)}" if option.feedback else ""

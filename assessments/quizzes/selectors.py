@@ -201,9 +201,12 @@ def _card(enrolment, quiz, attempts, now) -> QuizCard:
 
 
 def quiz_cards(*, enrolments: list[Enrolment]) -> list[QuizCard]:
-    """The theory tests of the given enrolments (their cohorts loaded): two queries."""
+    """The theory tests of the given enrolments (their cohorts loaded): two queries, one when
+    their courses have no tests."""
     now = timezone.now()
     quizzes = _quizzes_by_course(e.cohort.course_id for e in enrolments)
+    if not quizzes:
+        return []
     attempts = _attempts_by_key(e.pk for e in enrolments)
     return [
         _card(e, quiz, attempts.get((e.pk, quiz.pk), []), now)
@@ -241,6 +244,20 @@ def assist_cards(*, user, day: datetime.date | None = None) -> list[QuizCard]:
     )
     present = attendance_selectors.present_on(enrolment_ids=[e.pk for e in enrolments], day=day)
     return quiz_cards(enrolments=[e for e in enrolments if e.pk in present])
+
+
+def cohorts_have_tests(*, user) -> bool:
+    """Whether a course of the cohorts the person works with has a theory test (one query)."""
+    return Quiz.objects.filter(course__in=cohorts_visible_to(user).values("course_id")).exists()
+
+
+def attempt_ids_past_deadline(*, now: datetime.datetime) -> list[int]:
+    """The attempts still open after their deadline (the deadline itself is still in time)."""
+    return list(
+        QuizAttempt.objects.filter(status=QuizAttempt.Status.OPEN, deadline__lt=now)
+        .order_by("deadline", "pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def questions_for_draw(*, quiz: Quiz) -> dict[int, list[int]]:

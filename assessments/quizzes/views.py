@@ -192,7 +192,11 @@ def assist(request):
     return render(
         request,
         "assessments/quizzes/assist.html",
-        {"cards": selectors.assist_cards(user=request.user), "today": timezone.localdate()},
+        {
+            "cards": selectors.assist_cards(user=request.user),
+            "has_tests": selectors.cohorts_have_tests(user=request.user),
+            "today": timezone.localdate(),
+        },
     )
 
 

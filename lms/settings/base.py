@@ -26,6 +26,20 @@ HTML5_QRCODE_DIR = (
     else SITE_DIR / "html5_qrcode"
 )
 
+# The service worker's Workbox modules and the offline queue's IndexedDB wrapper (idb), from npm.
+NODE_BUILDS = {
+    name: (
+        BASE_DIR / "node_modules" / name / "build" if SITE_DIR == BASE_DIR else SITE_DIR / folder
+    )
+    for name, folder in [
+        ("workbox-core", "workbox_core"),
+        ("workbox-routing", "workbox_routing"),
+        ("workbox-strategies", "workbox_strategies"),
+        ("workbox-precaching", "workbox_precaching"),
+        ("idb", "idb"),
+    ]
+}
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS: list[str] = []
@@ -88,6 +102,7 @@ MIDDLEWARE = [
     "lms.middleware.IdleTimeoutMiddleware",
     "lms.uploads.UploadLimitMiddleware",
     "lms.middleware.PersonalDataNoStoreMiddleware",
+    "lms.offline.namespace.OfflineUserHeaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,6 +126,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.site_frame.context",
+                "lms.offline.context.context",
             ],
             # Dates and rates the reader's way in every template, e-mail and PDF (lms/formats.py).
             "builtins": ["lms.templatetags.formats"],
@@ -166,6 +182,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BOOTSTRAP_DIR),
     ("vendor/htmx", HTMX_DIR),
     ("vendor/html5-qrcode", HTML5_QRCODE_DIR),
+    *((f"vendor/{name}", folder) for name, folder in NODE_BUILDS.items()),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -202,6 +219,14 @@ TASK_WORKER_WARM_UP = ["certificates.pdf.warm_up"]
 
 # Public certificate look-ups allowed per client address and window (seconds).
 CERTIFICATE_VERIFY_RATE = (30, 60)
+
+# Open Badges credentials (docs/credentials.md): the issuer's Ed25519 keys as a JWKS, from a file
+# or inline; the signing key's kid (by default the last private key). Never in the database.
+CREDENTIAL_SIGNING_KEYS_FILE = os.environ.get("CREDENTIAL_SIGNING_KEYS_FILE", "").strip()
+CREDENTIAL_SIGNING_KEYS = os.environ.get("CREDENTIAL_SIGNING_KEYS", "")
+CREDENTIAL_SIGNING_KID = os.environ.get("CREDENTIAL_SIGNING_KID", "").strip()
+# Where development generates a key on first use; production has none, and refuses to issue.
+CREDENTIAL_DEV_KEYS_DIR = None
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LMS <no-reply@localhost>")
 
@@ -263,15 +288,16 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy (django-csp): everything from the site itself. Inline style attributes are
-# allowed (progress bars); inline scripts are not. Lesson videos may be framed from the two common
-# privacy-friendly players.
+# allowed (progress bars); inline scripts are not. Images may also be blob: URLs, which only the
+# page's own scripts make (the thumbnails of the photos a trainer has just chosen). Lesson videos
+# may be framed from the two common privacy-friendly players.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "style-src-attr": ["'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],

@@ -1,3 +1,6 @@
+import tempfile
+from pathlib import Path
+
 from .base import *
 
 DEBUG = False
@@ -30,3 +33,6 @@ AXES_ENABLED = False
 # One process and one cache: the site frame's fragments are kept (lms/site_frame.py), as in
 # production with Redis, so that the query budgets and its tests see what production does.
 SITE_FRAME_CACHE_SECONDS = 600
+
+# A signing key for credentials, generated once for the machine's test runs, outside the tree.
+CREDENTIAL_DEV_KEYS_DIR = Path(tempfile.gettempdir()) / "lms-test-credential-keys"

@@ -101,6 +101,17 @@ class Meeting(models.Model):
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     private_note = models.TextField(_("private note"), max_length=2000, blank=True)
     needs_attention = models.BooleanField(_("needs coordinator attention"), default=False)
+    # A coordinator's answer to the flag: once dealt with, the entry leaves the alerts.
+    dealt_with_at = models.DateTimeField(_("dealt with at"), null=True, blank=True)
+    dealt_with_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dealt with by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dealt_with_note = models.CharField(_("what was done"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
@@ -111,6 +122,15 @@ class Meeting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(minutes__gte=1, minutes__lte=600), name="meeting_minutes_1_to_600"
+            ),
+            models.CheckConstraint(
+                condition=Q(dealt_with_at__isnull=True, dealt_with_by__isnull=True)
+                | Q(dealt_with_at__isnull=False, dealt_with_by__isnull=False),
+                name="meeting_dealt_with_by_whom",
+            ),
+            models.CheckConstraint(
+                condition=Q(dealt_with_at__isnull=False) | Q(dealt_with_note=""),
+                name="meeting_dealt_with_note_only_when_dealt_with",
             ),
         ]
         indexes = [models.Index(fields=["assignment", "met_on"], name="meeting_by_assignment")]

@@ -1,8 +1,9 @@
 """Mentoring that needs a coordinator: mentees with no logged contact in N weeks (the
 organisation's setting), mentors lapsed or over capacity who still have mentees, and meetings
-flagged "needs coordinator attention". The daily task (mentors/tasks.py) tells coordinators
-about each once; the coordinator's mentoring caseload lists those in their scope. A fixed
-number of queries whatever the number of mentees and meetings."""
+flagged "needs coordinator attention" that no coordinator has dealt with yet. The daily task
+(mentors/tasks.py) tells coordinators about each once; "My caseload" counts those in their
+scope and "Trainees and their mentors" lists them. A fixed number of queries whatever the
+number of mentees and meetings."""
 
 import datetime
 from collections import defaultdict
@@ -43,19 +44,28 @@ class Alert:
     assignment_id: int | None = None
 
 
-def alerts(*, today: datetime.date | None = None, user=None) -> list[Alert]:
-    """Every alert (user None: the daily task), or those about the mentoring of trainees in
-    cohorts `user` coordinates."""
-    today = today or timezone.localdate()
-    current: QuerySet[Assignment] = Assignment.objects.filter(ended_on__isnull=True)
+def _current(user) -> QuerySet[Assignment]:
+    current = Assignment.objects.filter(ended_on__isnull=True)
     if user is not None and not user.is_superuser:
         current = current.filter(
             enrolment__in=course_selectors.enrolments_coordinated_by(user).values("pk")
         )
+    return current
+
+
+def has_mentoring(*, user) -> bool:
+    """Whether any trainee in the cohorts `user` coordinates has a mentor now."""
+    return _current(user).exists()
+
+
+def alerts(*, today: datetime.date | None = None, user=None) -> list[Alert]:
+    """Every alert (user None: the daily task), or those about the mentoring of trainees in
+    cohorts `user` coordinates."""
+    today = today or timezone.localdate()
     assignments = list(
-        current.select_related("mentor__profile", "mentee__profile", "enrolment").order_by(
-            "mentee__profile__printed_name", "pk"
-        )
+        _current(user)
+        .select_related("mentor__profile", "mentee__profile", "enrolment")
+        .order_by("mentee__profile__printed_name", "pk")
     )
     coordinators = _coordinators({a.enrolment.cohort_id for a in assignments})
     weeks = no_contact_weeks()
@@ -84,6 +94,26 @@ def alerts(*, today: datetime.date | None = None, user=None) -> list[Alert]:
     found += _mentor_alerts(by_mentor, coordinators, today=today)
     found += _flagged(assignments, coordinators, today=today)
     return found
+
+
+# The kinds in the order "Mentoring that needs you" counts them.
+KINDS = (FLAGGED, NO_CONTACT, LAPSED, OVER_CAPACITY)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: str
+    label: str
+    count: int
+
+
+def counts(found: list[Alert]) -> list[KindCount]:
+    """How many alerts of each kind, every kind listed (a zero says "none")."""
+    labels = dict(MentoringAlert.Kind.choices)
+    return [
+        KindCount(kind=kind, label=labels[kind], count=sum(1 for a in found if a.kind == kind))
+        for kind in KINDS
+    ]
 
 
 def _coordinators(cohort_ids) -> dict[int, frozenset[int]]:
@@ -153,6 +183,7 @@ def _flagged(assignments, coordinators, *, today) -> list[Alert]:
     meetings = Meeting.objects.filter(
         assignment__in=list(by_pk),
         needs_attention=True,
+        dealt_with_at__isnull=True,
         met_on__gte=today - FLAGGED_SHOWN_FOR,
     ).order_by("-met_on", "-pk")
     found = []

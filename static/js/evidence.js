@@ -1,6 +1,7 @@
-// Evidence on the practical assessment record page: a thumbnail of each file chosen (a PDF shows
-// an icon and its name), and files too large or too many said in plain words before anything is
-// sent, so that nothing typed is lost to a "too large" page. The server checks again.
+// Evidence on the practical assessment record page: photos made smaller on the phone as they are
+// chosen (photos.js), a thumbnail of each file chosen (a PDF shows an icon and its name), and
+// files too large or too many said in plain words before anything is sent, so that nothing typed
+// is lost to a "too large" page. The server checks again.
 document.addEventListener("DOMContentLoaded", () => {
   const summary = document.getElementById("error-summary");
   if (summary) summary.focus();
@@ -89,13 +90,30 @@ document.addEventListener("DOMContentLoaded", () => {
     problemsBox.classList.toggle("d-none", found.length === 0);
   }
 
+  const shrinking = new Set(); // photos being made smaller: the form waits for them
   inputs.forEach((input) =>
-    input.addEventListener("change", () => {
+    input.addEventListener("change", async () => {
+      if (self.lmsPhotos) {
+        const work = self.lmsPhotos.shrinkInput(input);
+        shrinking.add(work);
+        try {
+          await work;
+        } finally {
+          shrinking.delete(work);
+        }
+      }
       preview(input);
       say(problems());
     }),
   );
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
+    if (shrinking.size && !event.defaultPrevented) {
+      // Pressed while the photos were being made smaller: sent once they are.
+      event.preventDefault();
+      await Promise.allSettled(Array.from(shrinking));
+      form.requestSubmit(event.submitter || undefined);
+      return;
+    }
     const found = problems();
     say(found);
     if (found.length) {

@@ -1,5 +1,7 @@
 """Helpers for the practical assessment tests: a baking checklist and attempts in any state."""
 
+from wagtail.models import ModelLogEntry
+
 from assessments.practical import services
 from tests import factories
 
@@ -34,3 +36,10 @@ def confirmed(enrolment, template, assessor, reviewer, met):
     services.attempt_confirm(attempt=attempt, reviewer=reviewer)
     attempt.refresh_from_db()
     return attempt
+
+
+def actions(attempt) -> list[str]:
+    """The audit actions recorded on an attempt, oldest first."""
+    return list(
+        ModelLogEntry.objects.for_instance(attempt).order_by("pk").values_list("action", flat=True)
+    )

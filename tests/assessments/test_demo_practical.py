@@ -69,6 +69,13 @@ def test_seed_gives_every_course_a_checklist_and_attempts_in_every_state(demo_wo
         mandatory = template.criteria.filter(mandatory=True).count()
         assert mandatory >= 4
         assert template.criteria.count() > mandatory  # and some optional ones
+        # The checklist reads in Spanish too (aprendiz reads the site in Spanish).
+        assert template.name_es
+        assert template.learner_instructions_es
+        assert template.assessor_instructions_es
+        for criterion in template.criteria.all():
+            assert criterion.statement_es
+            assert bool(criterion.guidance_es) == bool(criterion.guidance)
     assert set(Attempt.objects.values_list("status", flat=True)) == {
         "draft",
         "submitted",

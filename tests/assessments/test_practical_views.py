@@ -153,6 +153,12 @@ def test_submitting_with_an_unmarked_criterion_keeps_the_draft(client, world, br
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.DRAFT
     assert attempt.results.filter(met=True).count() == 2
+    # Back at the criterion left unmarked (the top of a long page is out of sight on a phone),
+    # which is pointed out, and only it.
+    second = attempt.results.all()[1].criterion  # in the order of the checklist
+    assert response.redirect_chain[-1][0].endswith(f"?unmarked=1#criterion-{second.pk}")
+    assert response.text.count("Not marked yet: choose met or not yet met.") == 1
+    assert f'border-danger border-2" id="criterion-{second.pk}"' in response.text
 
 
 def test_return_needs_a_reason_and_then_reaches_the_assessor(client, world, bread):

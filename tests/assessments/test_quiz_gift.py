@@ -1,5 +1,6 @@
 """The GIFT subset: parsing with the line of every problem, and export that reads back."""
 
+import dataclasses
 from types import SimpleNamespace
 
 from assessments.quizzes import gift
@@ -149,3 +150,74 @@ def test_csv_template_reads_and_names_bad_lines():
         (6, "“essay” is not a typ"),
     ]
     assert csv_template.parse(b"name,email\r\n").problems[0].line == 1
+
+
+def _q(kind, text, *, partial_credit=False, true_is_correct=None, options=(), feedback=""):
+    return gift.ParsedQuestion(
+        line=0,
+        category="Round trip",
+        kind=kind,
+        text=text,
+        feedback=feedback,
+        partial_credit=partial_credit,
+        true_is_correct=true_is_correct,
+        options=tuple(gift.ParsedOption(t, c, f) for t, c, f in options),
+    )
+
+
+ABC = (("a = 1", True, "Yes #1"), ("b {2}", True, ""), ("c ~3", False, "No: 3"))
+ONE_RIGHT = (("right", True, ""), ("wrong", False, ""), ("also wrong", False, ""))
+EVERY_KIND = [
+    _q("single", "Single?", options=ONE_RIGHT, feedback="Because."),
+    _q("multiple", "All or nothing, two right?", options=ABC),
+    _q("multiple", "Partial credit, two right?", partial_credit=True, options=ABC),
+    # One right option: without the scoring comment these would read back as single choice.
+    _q("multiple", "All or nothing, one right?", options=ONE_RIGHT),
+    _q("multiple", "Partial credit, one right?", partial_credit=True, options=ONE_RIGHT),
+    _q("true_false", "True statement.", true_is_correct=True, feedback="It is."),
+    _q("true_false", "False statement.", true_is_correct=False),
+]
+
+
+def test_every_kind_and_both_scorings_read_back_exactly():
+    exported = gift.export(EVERY_KIND)
+    assert exported.count("// lms:scoring=all-or-nothing\n") == 2
+    assert exported.count("// lms:scoring=partial-credit\n") == 2
+    parsed = gift.parse(exported)
+    assert parsed.problems == []
+    assert [dataclasses.replace(q, line=0) for q in parsed.questions] == EVERY_KIND
+
+
+def test_the_scoring_comment_is_read_before_a_question():
+    source = """$CATEGORY: Temperatures
+// lms:scoring=all-or-nothing
+Which are safe? {
+    ~%50%3 °C
+    ~%50%5 °C
+    ~%-100%12 °C
+}
+
+// Any other comment leaves the weights to decide.
+Which are safe again? {~%50%3 °C ~%50%5 °C ~%-100%12 °C}
+
+// LMS:Scoring = Partial-Credit
+One right, partial credit? {=3 °C ~12 °C}
+"""
+    parsed = gift.parse(source)
+    assert parsed.problems == []
+    assert [(q.kind, q.partial_credit) for q in parsed.questions] == [
+        ("multiple", False),
+        ("multiple", True),
+        ("multiple", True),
+    ]
+
+
+def test_a_misspelt_scoring_is_named_by_its_line():
+    parsed = gift.parse("$CATEGORY: C\n\n// lms:scoring=all-or-none\nQ? {=a =b ~c}\n")
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (
+            3,
+            "“all-or-none” is not a scoring: write “// lms:scoring=all-or-nothing” or "
+            "“// lms:scoring=partial-credit”.",
+        )
+    ]

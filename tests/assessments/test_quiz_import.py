@@ -64,3 +64,34 @@ def test_csv_template_imports_and_learners_cannot(client, world):
     client.force_login(world.coordinator_x)
     response = _upload(client, world, "bank.csv", SAMPLE_CSV)
     assert "3 questions will be added" in response.text
+
+
+def test_bank_round_trip_keeps_every_kind_and_scoring(world):
+    """Imported, exported, imported again into another course: the same questions, scoring and
+    all (the `// lms:scoring=` comment carries what GIFT cannot say)."""
+    from assessments.quizzes import imports
+    from tests import factories
+    from tests.assessments.test_quiz_gift import EVERY_KIND
+
+    imports.questions_import(course=world.course, questions=EVERY_KIND, by=None)
+    exported = imports.bank_export(course=world.course)
+    parsed = gift.parse(exported)
+    assert parsed.problems == []
+    other = factories.make_course(title="Organic Farming", slug="organic-farming", lessons=0)
+    imports.questions_import(course=other, questions=parsed.questions, by=None)
+
+    def bank(course):
+        return [
+            (
+                q.kind,
+                q.text,
+                q.feedback,
+                q.partial_credit,
+                q.true_is_correct,
+                *((o.text, o.correct, o.feedback) for o in q.options.all()),
+            )
+            for q in Question.objects.filter(course=course).order_by("pk")
+        ]
+
+    assert bank(other) == bank(world.course)
+    assert [row[3] for row in bank(other) if row[0] == "multiple"] == [False, True, False, True]

@@ -103,3 +103,17 @@ def test_result_page_queries_do_not_grow(client, world, django_assert_max_num_qu
     client.get(url)
     with django_assert_max_num_queries(10):
         assert "Because of 1." in client.get(url).text
+
+
+def test_the_assist_page_says_why_there_is_nobody_to_assist(client, world):
+    """Its advice fits the case: with no theory test in the trainer's courses, taking the roll
+    call (done or not) would change nothing."""
+    client.force_login(world.trainer_x)
+    page = client.get(reverse("quizzes:assist")).text
+    assert "The courses of your groups have no theory test." in page
+    assert "Take the roll call first." not in page
+
+    make_quiz(world.course, questions=3)
+    page = client.get(reverse("quizzes:assist")).text
+    assert "No learner with a theory test is recorded present today." in page
+    assert "Take the roll call first." in page

@@ -309,3 +309,16 @@ def test_an_unexpected_error_marks_the_reminder_failed_not_stuck(world, session,
         services.reminder_deliver(reminder_id=reminder.pk)
     reminder.refresh_from_db()
     assert (reminder.status, reminder.error) == ("failed", "RuntimeError")
+
+
+def test_the_demo_seeds_text_message_choices_where_no_provider_is_set(settings):
+    # The cluster serves the demo with production settings, which have no SMS provider: the demo
+    # brings its own, or seeding stopped at the first learner who chose text messages.
+    from demo import reminders as demo_reminders
+
+    settings.SMS_BACKEND = ""
+    learner = factories.UserFactory(username="learner")
+    demo_reminders.seed(today=timezone.localdate(), stdout=io.StringIO())
+    assert ReminderPreference.objects.get(user=learner).by_sms is True
+    assert Profile.objects.get(user=learner).mobile == "+447400123456"
+    assert settings.SMS_BACKEND == ""

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.html import escape
 
 from assessments.models import AttendanceChange, AttendanceRecord
 from tests import factories
@@ -99,6 +100,26 @@ def test_a_learner_with_no_status_chosen_is_left_unrecorded(client, world, today
     client.force_login(world.trainer_x)
     client.post(url(today_session), form_data({world.enrolment_a: ""}))
     assert not AttendanceRecord.objects.exists()
+
+
+def test_a_note_without_a_status_is_not_dropped_without_a_word(
+    client, world, today_session, second_learner
+):
+    """A note typed for a learner left without a choice: nothing is saved, the person is asked
+    to choose (at the top and beside the learner), and what was typed is still there."""
+    client.force_login(world.trainer_x)
+    data = form_data({world.enrolment_a: "late", second_learner: ("", "Phoned: sick child")})
+    response = client.post(url(today_session), data)
+    assert response.status_code == 200
+    name = second_learner.learner.profile.printed_name
+    message = f"{name}: choose Present, Late, Excused or Absent, or the note you wrote is not kept."
+    assert response.text.count(escape(message)) == 2
+    assert "Phoned: sick child" in response.text
+    assert not AttendanceRecord.objects.exists()
+    # "Everyone not marked is present" gives the learner a status: the note is kept with it.
+    response = client.post(url(today_session), {**data, "unmarked": "present"}, follow=True)
+    record = AttendanceRecord.objects.get(enrolment=second_learner)
+    assert (record.status, record.note) == ("present", "Phoned: sick child")
 
 
 def test_a_change_keeps_its_history_for_coordinators(client, world, today_session):

@@ -287,3 +287,88 @@ def test_nothing_to_start_or_continue_once_the_lessons_are_done(state):
     status = course_status(facts(next_lesson_id=41, **changes))
     assert status.state == state
     assert status.next_lesson_id is None
+
+
+# --- Theory tests ----------------------------------------------------------------------------
+
+
+def quiz(*, passed=False, used=1, allowed=3, required=True):
+    from assessments.quizzes.rules import QuizResult
+
+    return QuizResult(
+        quiz_id=1,
+        quiz_name="Food hygiene theory",
+        required_for_certification=required,
+        passed=passed,
+        passed_on=DAY if passed else None,
+        supervised=False,
+        attempts_used=used,
+        attempts_allowed=allowed,
+    )
+
+
+NO_CERTIFICATE = {"awards_certificate": False, "eligibility": NOT_ELIGIBLE, "practicals": ()}
+RETAKE = "Theory test “Food hygiene theory”: not passed yet (1 of 3 attempts used)."
+
+
+@pytest.mark.parametrize(
+    ("changes", "state", "missing"),
+    [
+        # A course without a certificate is not finished while a required test is not passed.
+        pytest.param(
+            {**NO_CERTIFICATE, "quizzes": (quiz(),)},
+            CourseState.LESSONS_DONE,
+            (RETAKE,),
+            id="no certificate, test to pass",
+        ),
+        pytest.param(
+            {**NO_CERTIFICATE, "quizzes": (quiz(used=0),)},
+            CourseState.LESSONS_DONE,
+            ("Theory test “Food hygiene theory”: not taken yet.",),
+            id="no certificate, test not taken",
+        ),
+        pytest.param(
+            {**NO_CERTIFICATE, "quizzes": (quiz(passed=True),)},
+            CourseState.FINISHED,
+            (),
+            id="no certificate, test passed",
+        ),
+        pytest.param(
+            {**NO_CERTIFICATE, "quizzes": (quiz(required=False),)},
+            CourseState.FINISHED,
+            (),
+            id="no certificate, optional test",
+        ),
+        # With a certificate: the test is said beside the attendance still needed, not instead.
+        pytest.param(
+            {
+                "attendance": attendance(scheduled=10, held=5, present=5),
+                "eligibility": NOT_ELIGIBLE,
+                "quizzes": (quiz(),),
+            },
+            CourseState.LESSONS_DONE,
+            (
+                "You need to attend 4 of the remaining 5 sessions: you can miss at most 1 more "
+                "session.",
+                RETAKE,
+            ),
+            id="certificate, attendance and test",
+        ),
+        pytest.param(
+            {"eligibility": NOT_ELIGIBLE, "quizzes": (quiz(used=3),)},
+            CourseState.NOT_CERTIFIED,
+            ("Theory test “Food hygiene theory”: not passed, and no attempts are left.",),
+            id="certificate, no attempts left",
+        ),
+        # No attempts left where no certificate is at stake: still to finish, not "not certified".
+        pytest.param(
+            {**NO_CERTIFICATE, "quizzes": (quiz(used=3),)},
+            CourseState.LESSONS_DONE,
+            ("Theory test “Food hygiene theory”: not passed, and no attempts are left.",),
+            id="no certificate, no attempts left",
+        ),
+    ],
+)
+def test_a_required_theory_test_is_part_of_finishing(changes, state, missing):
+    status = course_status(facts(**changes))
+    assert (status.state, status.missing) == (state, missing)

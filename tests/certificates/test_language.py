@@ -278,7 +278,7 @@ def test_learning_record_names_the_trade_in_the_learners_language(client, baking
     reader = PdfReader(io.BytesIO(response.content))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Panadería artesanal" in text
-    assert "Panadería 2 mar 2026" in text  # the trade, then the dates
+    assert "Oficio Panadería Fechas 2 mar 2026" in text  # the trade, then the dates
     assert "Baking" not in text
 
 
@@ -333,7 +333,7 @@ def test_learning_record_names_the_trade_of_the_course_as_read_in_its_language(c
 
     reader = PdfReader(io.BytesIO(response.content))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
-    assert "Pastelería 2 mar 2026" in text  # the translation's trade, then the dates
+    assert "Oficio Pastelería Fechas 2 mar 2026" in text  # the translation's trade, then dates
     assert "Panadería 2" not in text
 
 

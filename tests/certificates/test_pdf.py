@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
-from certificates import learning_record, pdf, services
+from certificates import learning_record, pdf, rules, services
 from certificates.models import CertificateSettings
 from certificates.selectors import branding
 from tests import factories
@@ -57,10 +57,14 @@ def test_certificate_carries_name_course_serial_and_verification_url(issue, name
     assert name in first
     assert "Artisan Baking" in first
     assert certificate.serial in first
+    # The front: the short code to type at the verification page (the QR code holds the link).
+    short = rules.verification_short_code(certificate.verification_code)
+    assert short in first
+    assert squash(f"type this code at {settings.SITE_URL}/verify/") in squash(first)
     url = services.verification_url(certificate.verification_code)
     assert url.startswith(settings.SITE_URL)
-    assert squash(url) in squash(first)
     second = reader.pages[1].extract_text()
+    assert squash(url) in squash(second)  # the whole link, on the back
     assert "Prepare and bake bread safely" in second
     for field in ("Awarding body", "Notional workload", "Type of assessment", "Quality assurance"):
         assert field in second
@@ -105,7 +109,7 @@ def test_long_names_wrap_inside_the_page(issue):
 def test_branding_appears_on_the_certificate(issue):
     settings_row = branding()
     settings_row.awarding_body = "Centro de Formación Profesional"
-    settings_row.country = "España"
+    settings_row.country = "ES"
     settings_row.signatory_name = "Lucía Fernández"
     settings_row.signatory_title = "Directora"
     settings_row.quality_assurance = "Assessed against the national standard."
@@ -117,6 +121,7 @@ def test_branding_appears_on_the_certificate(issue):
     assert "Centro de Formación Profesional" in first
     assert "Lucía Fernández" in first
     assert "Directora" in first
+    assert "Spain" in first  # the code, named in the certificate's language
     assert "Assessed against the national standard." in reader.pages[1].extract_text()
 
 

@@ -116,3 +116,24 @@ def test_learning_record_lists_each_test_passed(world, course_with_test):
     )
     assert entry.tests_passed == (("Food hygiene theory", timezone.localdate(), False),)
     assert learning_record_pdf(learner=world.learner_a).startswith(b"%PDF")
+
+
+def test_the_certificate_pdf_names_the_test_passed(world, course_with_test):
+    """The PDF is rendered (its snapshot keeps the date as text; the PDF prints it as a date),
+    saying the type of assessment and naming the test with the day it was passed."""
+    import io
+
+    from pypdf import PdfReader
+
+    from lms.formats import medium_date
+
+    _cohort, enrolment, quiz = course_with_test
+    taken(enrolment, quiz, right=7)
+    certificate = factories.certificate_issue_now(enrolment, by=world.coordinator_x)
+    certificate.refresh_from_db()
+    assert certificate.render_status == "rendered"
+    with certificate.pdf.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "practical observation and written test" in text
+    assert f"Food hygiene theory: passed {medium_date(timezone.localdate())}" in text

@@ -84,10 +84,17 @@ def test_attendance_reason_names_rate_counts_and_threshold():
 
 
 def test_the_decision_uses_every_session_of_the_cohort_not_only_those_held():
-    # 5 of 5 so far is 100%, but with 10 sessions in the cohort 5 of 10 is 50%.
+    # 5 of 5 so far is 100%, but with 10 sessions in the cohort 5 of 10 is 50%: not eligible
+    # yet, and said as what it is while the threshold is still within reach (not a shortfall).
     decision = rules.eligibility(facts(attendance=summary(5, 10, remaining=5)))
     assert not decision.eligible
-    assert "5 of 10 sessions" in decision.reasons[0]
+    assert decision.reasons == (
+        "Attendance not complete: 5 of 5 sessions held so far attended, 5 sessions still to "
+        "come; 90% is required.",
+    )
+    # Out of reach: the shortfall over the whole course.
+    decision = rules.eligibility(facts(attendance=summary(2, 10, remaining=5)))
+    assert decision.reasons == ("Attendance is 20% (2 of 10 sessions); 90% is required.",)
 
 
 def test_missing_attendance_summary_cannot_meet_a_required_threshold():

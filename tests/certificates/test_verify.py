@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from certificates import selectors, services
-from certificates.forms import MSG_NOT_A_PDF
+from certificates.credentials.rules import REFUSAL_MESSAGES, Refusal
+from certificates.forms import MSG_NOT_A_FILE_OF_OURS
 from lms.formats import medium_date
 
 pytestmark = pytest.mark.django_db
@@ -109,12 +110,20 @@ def test_tampered_pdf_is_not_authentic(client, world, certified):
         ("certificate.pdf", b"%PD"),
     ],
 )
-def test_a_file_that_is_not_a_pdf_is_told_so(client, world, certified, name, content):
+def test_a_small_file_that_is_not_a_pdf_is_read_as_a_credential_and_refused(
+    client, world, certified, name, content
+):
     response = client.post(reverse("verify:lookup"), {"file": SimpleUploadedFile(name, content)})
-    assert response.status_code == 400
-    assert escape(str(MSG_NOT_A_PDF)) in response.text
-    assert "does not match any certificate" not in response.text
+    assert response.status_code == 200
+    assert escape(str(REFUSAL_MESSAGES[Refusal.UNREADABLE])) in response.text
     assert "Not an authentic file." not in response.text
+
+
+def test_a_large_file_that_is_not_a_pdf_is_told_so(client, world, certified):
+    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8" + b"x" * 70_000)
+    response = client.post(reverse("verify:lookup"), {"file": upload})
+    assert response.status_code == 400
+    assert escape(str(MSG_NOT_A_FILE_OF_OURS)) in response.text
 
 
 def test_a_pdf_we_did_not_issue_does_not_match(client, world, certified):
@@ -122,7 +131,7 @@ def test_a_pdf_we_did_not_issue_does_not_match(client, world, certified):
     response = client.post(reverse("verify:lookup"), {"file": upload})
     assert response.status_code == 200
     assert "This PDF does not match any certificate we issued" in response.text
-    assert escape(str(MSG_NOT_A_PDF)) not in response.text
+    assert escape(str(MSG_NOT_A_FILE_OF_OURS)) not in response.text
 
 
 def test_verification_is_rate_limited_per_client(client, world, certified, settings):

@@ -221,6 +221,12 @@ def page(response: requests.Response) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
 
 
+def main_text(response: requests.Response) -> str:
+    """The words a person reads in the page's main part (not the scripts' own messages, such as
+    the offline helper's "Could not save", which every page carries)."""
+    return page(response).select_one("main").get_text(" ", strip=True)
+
+
 def checked_values(response: requests.Response, name: str) -> list[str]:
     """The values a browser sends for the ticked checkboxes or radio buttons named `name`."""
     return [field["value"] for field in page(response).select(f'input[name="{name}"][checked]')]

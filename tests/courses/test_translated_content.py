@@ -69,6 +69,8 @@ def test_spanish_dashboard_names_the_translated_course_to_screen_readers(client,
     dashboard = client.get("/learning/").text
     assert '<span class="visually-hidden">: Panadería artesanal</span>' in dashboard
     assert f'<span class="visually-hidden">: {world.course.title}</span>' not in dashboard
+    # The course page draws the same card from the course as the reader reads it.
+    assert client.get(world.course.url).context["entry"].course.title == "Panadería artesanal"
 
 
 def test_english_reader_sees_the_original(client, world, spanish):
@@ -150,10 +152,10 @@ def test_spanish_dashboard_query_budget(client, django_assert_max_num_queries, e
     client = _reading_in(client, learner, "es")
     client.get("/")
     client.get("/learning/")  # the site frame, kept in the cache (lms/site_frame.py)
-    # The English budget (19, with the "Become a mentor" card, the navigation's facts and each
+    # The English budget (20, with the "Become a mentor" card, the navigation's facts and each
     # course's status, theory tests included) and two queries more: the translations of courses
     # and of lessons.
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         response = client.get("/learning/")
     assert response.text.count("Lección") == 2 * enrolment_count
 

@@ -22,6 +22,7 @@ from courses.models import (
 )
 from demo import people
 from demo.management.commands import seed_demo
+from demo.mentoring_history import MENTORS as HISTORY_MENTORS
 from demo.mentors import EARLIER_MENTORS
 from lms import roles
 from lms.models import User
@@ -91,11 +92,11 @@ def test_partner_workshop_awards_no_certificate(demo):
 
 def test_about_forty_learners_with_varied_progress(demo):
     # Past learners (demo.indicators: last year's cohorts, for the indicators) and the mentors
-    # certified before the system (demo.mentors) aside.
+    # certified before the system (demo.mentors, demo.mentoring_history) aside.
     learners = (
         User.objects.filter(groups__name=roles.LEARNER)
         .exclude(username__startswith="past.")
-        .exclude(username__in=[mentor[0] for mentor in EARLIER_MENTORS])
+        .exclude(username__in=[mentor[0] for mentor in EARLIER_MENTORS + HISTORY_MENTORS])
     )
     assert 35 <= learners.count() <= 45
     assert learners.filter(profile__printed_name="Nguyễn Văn An").exists()

@@ -1,6 +1,7 @@
 """The demo's stories: the coordinator's finished cohort to certify, the learner's attendance
 cases and practical re-sit, the translated course, and mentoring (demo.mentors)."""
 
+import datetime
 import io
 
 from django.conf import settings
@@ -194,3 +195,50 @@ def test_earlier_mentors_certificates_are_in_their_language(demo):
         )
         assert certificate.language == language
         assert certificate.snapshot["language"] == language
+
+
+def test_mentoring_hours_show_by_region_and_month_with_small_cells_suppressed(client, demo):
+    """Last year's mentoring (demo.mentoring_history) gives the coordinator figures; the
+    regions and months where fewer than 5 mentees met stay "fewer than 5"."""
+    from indicators.mentoring import tables
+    from indicators.rules import add_months
+    from indicators.selectors import Filters
+
+    today = timezone.localdate()
+    coordinator = User.objects.get(username="coordinator")
+    table = tables(
+        user=coordinator, filters=Filters(start=add_months(today, -24), end=today), today=today
+    )["mentoring_by_month"]
+    shown = [cells for _label, cells in table.rows if not cells[0].suppressed]
+    hidden = [label for label, cells in table.rows if cells[0].suppressed]
+    assert len(shown) >= 5
+    assert any(label.startswith("East") for label in hidden)
+    # Rosa Almeida and Jonas Berg have no mentee today: the alerts and coverage stay the demo's.
+    log_in(client, "coordinator")
+    page = client.get("/mentors/mentees/").text
+    assert page.count('data-alert="no_contact"') == 1
+    assert page.count('data-alert="flagged"') == 1
+    assert page.count('data-alert="over_capacity"') == page.count('data-alert="lapsed"') == 0
+    caseload = client.get("/workspace/").text
+    assert 'id="caseload-mentoring"' in caseload
+
+
+def test_learner_failed_the_theory_test_once_and_waits_for_the_cool_down(demo):
+    from assessments.models import QuizAttempt
+
+    (attempt,) = QuizAttempt.objects.filter(enrolment__learner__username="learner")
+    assert (attempt.status, attempt.passed, attempt.score, attempt.max_score) == (
+        "submitted",
+        False,
+        600,
+        1000,
+    )
+    assert attempt.submitted_at < timezone.now() - datetime.timedelta(hours=1)
+    assert attempt.submitted_at + datetime.timedelta(hours=attempt.quiz.cooldown_hours) > (
+        timezone.now()
+    )
+    # Each answer was given during the attempt, as a learner would.
+    answered = sorted(attempt.questions.values_list("answered_at", flat=True))
+    assert len(answered) == 10
+    assert attempt.started_at <= answered[0]
+    assert answered[-1] <= attempt.submitted_at

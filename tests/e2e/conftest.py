@@ -46,6 +46,19 @@ SERVER_ENV: dict[str, str] = {}
 SERVER_START_SECONDS = 60
 
 
+def server_shell(code: str) -> str:
+    """Run Python in the server's `manage.py shell` (its database); the last line it prints."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=REPO_DIR,
+        env=SERVER_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
 def _manage(*args: str, env: dict[str, str], log) -> None:
     subprocess.run(
         [sys.executable, "manage.py", *args],

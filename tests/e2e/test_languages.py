@@ -59,6 +59,8 @@ def test_spanish_learner_reads_spanish_downloads_a_spanish_certificate_and_switc
     text = " ".join(text.split())
     assert SPANISH_RETAIL in text, text
     assert "Cobrar en efectivo y con tarjeta" in text, text  # a learning outcome, translated
+    assert "Italia" in text, text  # the awarding body's country, named in Spanish
+    assert "Directora de Formación" in text, text  # the signatory's title, given in Spanish
 
     switcher = page.locator("form").filter(has=page.get_by_label("Idioma"))
     switcher.get_by_label("Idioma").select_option(label="Italiano")

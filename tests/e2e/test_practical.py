@@ -1,12 +1,13 @@
 """A trainer records a learner's re-sit with a photo on a phone, a coordinator confirms it, and
 the learner sees the outcome."""
 
+import io
 import re
 
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import Journey, login, logout, open_menu_link
-from tests.factories import png_bytes
 
 LEARNER_NAME = "María José Núñez"
 ASSESSMENT = "Bake a batch of bread"
@@ -44,8 +45,10 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     for i in range(criteria.count()):
         criteria.nth(i).locator("label.btn-outline-success").click()
     page.get_by_label("Feedback for the learner").fill("Even loaves this time, well shaped.")
-    photo = tmp_path / "loaves.png"
-    photo.write_bytes(png_bytes((64, 48)))
+    # A camera's photo (4000 x 3000, several MB) is made smaller on the phone as it is chosen.
+    photo = tmp_path / "loaves.jpg"
+    noise = Image.effect_noise((1000, 750), 80).convert("RGB")
+    noise.resize((4000, 3000), Image.BILINEAR).save(photo, quality=95)
     # Two controls: the camera, and a file already on the phone (a PDF, an older photo).
     take_photo = page.get_by_label("Take a photo")
     choose_file = page.get_by_label("Choose a file")
@@ -55,6 +58,10 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     thumbnails = page.locator(".evidence-preview img")
     expect(thumbnails).to_have_count(1)
     assert thumbnails.first.get_attribute("src").startswith("blob:")
+    # The thumbnail is drawn (the page's policy lets its own script show the photo).
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=thumbnails.first.element_handle()
+    )
     # A PDF shows as an icon and its name; one over the limit is said before anything is sent,
     # so nothing typed is lost.
     sheet = tmp_path / "checklist.pdf"
@@ -93,8 +100,12 @@ def test_trainer_records_a_resit_the_coordinator_confirms_the_learner_sees_it(
     expect(page.get_by_role("heading", level=1)).to_have_text(ASSESSMENT)
     photo_shown = page.get_by_role("img", name="Evidence 1")
     expect(photo_shown).to_be_visible()
-    # The photo is served (to staff of the cohort) and is the one the trainer uploaded.
-    assert page.request.get(photo_shown.get_attribute("src")).body() == photo.read_bytes()
+    # The photo is served (to staff of the cohort): the trainer's, at 1600 pixels, a JPEG well
+    # under the size the camera made.
+    served = page.request.get(photo_shown.get_attribute("src")).body()
+    with Image.open(io.BytesIO(served)) as shown:
+        assert (shown.format, shown.size) == ("JPEG", (1600, 1200))
+    assert len(served) < photo.stat().st_size / 4
     journey.arrive("review")
     with page.expect_navigation():
         page.get_by_role("button", name="Confirm").click()

@@ -1,36 +1,55 @@
 """Theory tests on a phone (issue 20): the learner takes the food-hygiene test, the page reloads
 mid-way and the answers are kept, fails by one mark at the boundary, passes after the
 cool-down; the certify queue names the test until then; a trainer records an assisted attempt;
-a GIFT file with one bad question is refused whole, its line named.
+a GIFT file with one bad question is refused whole, its line named. The course card names the
+test and where the learner stands; the "Listen" button shows only where the browser has a voice
+for the attempt's language (a fake `speechSynthesis` stands in for one: headless Chromium has
+none). Once passed, the learner does the last lesson and the coordinator certifies her: the
+certificate PDF says "practical observation and written test" and names the test, as does her
+learning record.
 
 The browser cannot see which answers are right, nor wait a day: `_server` reads the attempt's
 answer key and moves the last attempt back 25 hours in the server's database, as the server's
-own `manage.py shell` would."""
+own `manage.py shell` would. Food Hygiene Basics awards no certificate in the demo: the
+`hygiene_certified` fixture lets it award one for this journey only, and afterwards puts the demo
+back through the services (the certificate revoked, the added session cancelled, the trainer out
+of the cohort again)."""
 
+import io
 import json
-import subprocess
-import sys
+import re
 
+import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
-from tests.e2e.conftest import REPO_DIR, SERVER_ENV
-from tests.e2e.helpers import login, logout
+from tests.e2e.conftest import server_shell
+from tests.e2e.helpers import login, logout, open_menu_link
 
 QUIZ = "Food hygiene theory"
+COURSE = "Food Hygiene Basics"
 COHORT = "Food Hygiene Online"
 REASON = f"Theory test “{QUIZ}” not yet passed"
-
-
-def _server(code: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=REPO_DIR,
-        env=SERVER_ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+LEARNER_NAME = "María José Núñez"
+# Stands in for the browser's speech synthesis, with a voice in the language kept in
+# sessionStorage["fake-voice"] (none: the browser's own, which headless Chromium has no voice
+# for). What it was asked to say is kept in window.spoken.
+FAKE_VOICE = """
+(() => {
+  const lang = window.sessionStorage.getItem("fake-voice");
+  if (!lang) return;
+  window.spoken = [];
+  const synth = {
+    speaking: false,
+    getVoices: () => [{ lang, name: "Fake " + lang, voiceURI: "fake", localService: true }],
+    speak(utterance) { window.spoken.push(utterance.text); this.speaking = true; },
+    cancel() { this.speaking = false; },
+    addEventListener() {},
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+})();
+"""
 
 
 def _answer_key(username: str) -> list[tuple[list[str], str]]:
@@ -44,11 +63,11 @@ print(json.dumps([[[o["text"] for o in q.options if o["correct"]],
                    next(o["text"] for o in q.options if not o["correct"])]
                   for q in a.questions.order_by("position")]))
 """
-    return [tuple(pair) for pair in json.loads(_server(code))]
+    return [tuple(pair) for pair in json.loads(server_shell(code))]
 
 
 def _a_day_passes(username: str) -> None:
-    _server(f"""
+    server_shell(f"""
 import datetime
 from assessments.models import QuizAttempt
 for a in QuizAttempt.objects.filter(enrolment__learner__username={username!r}):
@@ -58,6 +77,64 @@ for a in QuizAttempt.objects.filter(enrolment__learner__username={username!r}):
 """)
 
 
+@pytest.fixture
+def hygiene_certified():
+    """Food Hygiene Basics awards a certificate during this journey; afterwards the demo is as
+    seeded for the other journeys, through the services: the journey's certificate revoked,
+    its session cancelled, the trainer it added to the cohort removed."""
+    course = f"CoursePage.objects.filter(title={COURSE!r})"
+    server_shell(f"from courses.models import CoursePage; {course}.update(awards_certificate=True)")
+    yield
+    server_shell(f"""
+from certificates.models import Certificate
+from certificates.services import certificate_revoke
+from courses.models import Cohort, CoursePage
+from courses.services import session_cancel
+from lms.models import User
+coordinator = User.objects.get(username="coordinator")
+cohort = Cohort.objects.get(name={COHORT!r})
+for certificate in Certificate.objects.filter(enrolment__cohort=cohort, status="valid"):
+    certificate_revoke(certificate=certificate, reason="Browser journey over", by=coordinator)
+for session in cohort.sessions.filter(topic="Theory", cancelled=False):
+    session_cancel(session=session, reason="Browser journey over", by=coordinator)
+cohort.trainers.remove(User.objects.get(username="trainer"))
+{course}.update(awards_certificate=False)
+""")
+
+
+def _listen_shown_only_with_a_voice(page, journey) -> None:
+    """On an English attempt: hidden without a voice, and with only a Spanish one; shown with
+    an English one, and reads the question and its options."""
+    listen = page.get_by_role("button", name="Listen")
+    expect(listen).to_be_hidden()
+    page.context.add_init_script(FAKE_VOICE)
+    for voice, shown in (("es-ES", False), ("en-GB", True)):
+        page.evaluate(f"window.sessionStorage.setItem('fake-voice', {voice!r})")
+        page.reload()
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Question 1 of"))
+        if shown:
+            expect(listen).to_be_visible()
+        else:
+            expect(listen).to_be_hidden()
+    journey.arrive("question-listen")
+    listen.click()
+    expect(page.get_by_role("button", name="Stop")).to_have_attribute("aria-pressed", "true")
+    spoken = page.evaluate("window.spoken")
+    question = page.locator("#question-text").inner_text().strip()
+    assert spoken[0] == question, spoken
+    assert len(spoken) >= 3, spoken  # the question, then each option
+    page.evaluate("window.sessionStorage.removeItem('fake-voice')")
+    page.reload()
+    expect(listen).to_be_hidden()
+
+
+def _pdf_text(page, href: str) -> str:
+    response = page.request.get(href)
+    assert response.ok, href
+    reader = PdfReader(io.BytesIO(response.body()))
+    return " ".join(" ".join(sheet.extract_text() for sheet in reader.pages).split())
+
+
 def _answer(page, texts: list[str]) -> None:
     for text in texts:
         page.get_by_label(text, exact=True).check()
@@ -65,7 +142,15 @@ def _answer(page, texts: list[str]) -> None:
         page.get_by_role("button", name="Save and").first.click()
 
 
-def _take(page, journey, username: str, *, right: int, reload_after: int | None = None):
+def _take(
+    page,
+    journey,
+    username: str,
+    *,
+    right: int,
+    reload_after: int | None = None,
+    listen: bool = False,
+):
     key = _answer_key(username)
     for number, (correct, wrong) in enumerate(key, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -73,6 +158,8 @@ def _take(page, journey, username: str, *, right: int, reload_after: int | None 
         )
         if number == 1:
             journey.arrive("question")
+            if listen:
+                _listen_shown_only_with_a_voice(page, journey)
         _answer(page, correct if number <= right else [wrong])
         if number == reload_after:
             # The connection drops; the learner opens the test again and carries on.
@@ -100,19 +187,34 @@ def _queue_shows(page, cohort_id: str, shown: bool) -> None:
     logout(page)
 
 
-def test_learner_fails_by_one_mark_then_passes_and_a_trainer_assists(page, journey):
-    cohort_id = _server(
+def _course_card(page):
+    return page.get_by_role("article").filter(
+        has=page.get_by_role("heading", name=COURSE, exact=True)
+    )
+
+
+def test_learner_fails_by_one_mark_then_passes_and_a_trainer_assists(
+    page, journey, hygiene_certified
+):
+    cohort_id = server_shell(
         f"from courses.models import Cohort; print(Cohort.objects.get(name={COHORT!r}).pk)"
     )
     _queue_shows(page, cohort_id, shown=True)
     _a_day_passes("learner")  # the demo's failed attempt was two hours ago
 
     login(page, "learner")
+    # The course card names the test, where she stands and the attempts used.
+    step = _course_card(page).locator(".quiz-step")
+    expect(step).to_contain_text(f"Theory test: {QUIZ}")
+    expect(step).to_contain_text("Not passed yet")
+    expect(step).to_contain_text("1 of 3 attempts used")
+    step.scroll_into_view_if_needed()
+    journey.arrive("card-test-step")
     page.goto("/theory-tests/")
     journey.arrive("my-tests")
     with page.expect_navigation():
         page.get_by_role("button", name="Take the test again").click()
-    _take(page, journey, "learner", right=6, reload_after=3)
+    _take(page, journey, "learner", right=6, reload_after=3, listen=True)
     expect(page.get_by_role("status").filter(has_text="Your score")).to_contain_text(
         "Your score: 60%. The pass mark is 70%."
     )
@@ -130,11 +232,47 @@ def test_learner_fails_by_one_mark_then_passes_and_a_trainer_assists(page, journ
     # After a pass: which answers were wrong, and why.
     expect(page.get_by_role("heading", name="Your answers")).to_be_visible()
     journey.arrive("passed")
+    # On her course card the test is passed; she does the last required lesson.
+    open_menu_link(page, "My learning")
+    card = _course_card(page)
+    expect(card.locator(".quiz-step")).to_contain_text("Passed on")
+    expect(card.locator(".quiz-step")).to_contain_text("3 of 3 attempts used")
+    with page.expect_navigation():
+        card.get_by_role("link", name=re.compile(r"^(Continue|Start)")).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as done", exact=True).click()
     logout(page)
     _queue_shows(page, cohort_id, shown=False)
 
+    # The coordinator certifies her; the certificate and her learning record name the test.
+    login(page, "coordinator", lands_on="My caseload")
+    page.goto(f"/certificates/cohorts/{cohort_id}/")
+    learner_box = page.get_by_role("checkbox", name=LEARNER_NAME, exact=True)
+    expect(learner_box).to_be_checked()
+    for box in page.get_by_role("checkbox").all():
+        if box.get_attribute("id") != learner_box.get_attribute("id"):
+            box.uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Certify the selected learners").click()
+    expect(page.get_by_text("1 of 1 PDFs ready.")).to_be_visible(timeout=60_000)
+    journey.arrive("certified")
+    logout(page)
+    login(page, "learner")
+    open_menu_link(page, "My certificates")
+    item = page.get_by_role("listitem").filter(has_text=COURSE)
+    download = item.get_by_role("link", name=re.compile(r"^Download certificate \(PDF\)"))
+    certificate = _pdf_text(page, download.get_attribute("href"))
+    assert "practical observation and written test" in certificate, certificate
+    assert f"{QUIZ}: passed" in certificate, certificate
+    record_link = page.get_by_role("link", name="Download my learning record (PDF)")
+    record = _pdf_text(page, record_link.get_attribute("href"))
+    # Its theory tests are listed as "Theory test" beside "<name>: passed <date>".
+    assert "Theory test" in record, record
+    assert f"{QUIZ}: passed" in record, record
+    logout(page)
+
     # The trainer runs an assisted attempt for a learner recorded present today.
-    _server(f"""
+    server_shell(f"""
 from django.utils import timezone
 from assessments.models import AttendanceRecord
 from courses.models import Cohort, Session

@@ -60,3 +60,21 @@ def test_each_certificate_counts_in_its_local_month_within_the_period(world):
         (D(2026, 3, 1), 0),
         (D(2026, 4, 1), 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "month"), [("en", "Feb 2026"), ("es", "feb 2026"), ("it", "feb 2026")]
+)
+def test_the_page_names_the_months_and_the_export_keeps_iso(client, world, language, month):
+    """The table "Certification over time" names its months in the reader's language on the page, as
+    every table by month does (`month_year`); its CSV keeps "2026-02", which a spreadsheet sorts
+    and reads whatever the language (docs/indicators.md)."""
+    issued(world.enrolment_a, datetime.datetime(2026, 2, 14, 9, tzinfo=UTC))
+    client.force_login(world.coordinator_x)
+    query = "start=2026-01-01&end=2026-03-31"
+    page = client.get(f"/indicators/?{query}", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<th scope="row">{month}</th>' in page
+    assert '<th scope="row">2026-02</th>' not in page
+    csv = client.get(f"/indicators/tables/certification_over_time.csv?{query}").content.decode()
+    assert "2026-02," in csv
+    assert month not in csv

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from lms.models import Profile
 
@@ -91,5 +92,34 @@ def test_profile_draws_the_sections_apps_register_only_for_whom_they_apply(clien
         client.force_login(world.learner_b)
         assert "Zebra" not in client.get("/accounts/profile/").text
     finally:
-        profile_sections._sections.pop("word")
+        profile_sections.section_unregister("word")
         engine.template_loaders.remove(locmem)
+
+
+def _section_and_top(page: str, heading_id: str) -> tuple[str, str]:
+    """The page's part above its first section, and the section whose heading has `heading_id`."""
+    top = page[: page.index("<section")]
+    start = page.index(f'id="{heading_id}"')
+    return top, page[start : page.index("</section>", start)]
+
+
+def test_a_sections_answer_is_said_in_the_section_not_out_of_sight_at_the_top(client, world):
+    """A phone shows the section the person was in (the answer's #profile-<name>): what happened
+    is said there, beside the button pressed."""
+    client.force_login(world.learner_a)
+    response = client.post(reverse("attendance:calendar_feed_reset"), follow=True)
+    assert response.redirect_chain[-1][0] == "/accounts/profile/#profile-calendar"
+    top, section = _section_and_top(response.text, "profile-calendar")
+    # The first link: nothing to say of one before.
+    assert "Your calendar link is ready." in section
+    assert "no longer works" not in section
+    assert "Your calendar link is ready." not in top
+
+    top, section = _section_and_top(
+        client.post(reverse("attendance:calendar_feed_reset"), follow=True).text, "profile-calendar"
+    )
+    assert "Your new calendar link is ready. The link you had before no longer works." in section
+    assert "calendar link" not in top.split("<main", 1)[1]
+
+    # Said once: the next page says it no more.
+    assert "calendar link is ready" not in client.get("/accounts/profile/").text

@@ -1,6 +1,7 @@
 """Login protection, sessions, and the headers every page carries."""
 
 import datetime
+import json
 import os
 import re
 import secrets
@@ -12,6 +13,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from certificates.credentials.keys import generate_jwk
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +126,8 @@ def test_security_headers(client, world):
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self'"
     assert directives["object-src"] == "'none'"
+    # Images from the site, and the thumbnails the page's own script makes of a chosen photo.
+    assert set(directives["img-src"].split()) == {"'self'", "data:", "blob:"}
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
@@ -144,6 +148,8 @@ def test_check_deploy_is_clean_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "lms.example.org",
         "SITE_URL": "https://lms.example.org",
+        # Production refuses to sign credentials without a key (certificates.E002).
+        "CREDENTIAL_SIGNING_KEYS": json.dumps({"keys": [generate_jwk(kid="check-deploy")]}),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

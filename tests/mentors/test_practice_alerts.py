@@ -3,6 +3,7 @@
 the query budgets of "My mentees" and the alert task at 5 and 500 mentees."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from courses.models import Enrolment
 from lms.models import Notification, User
+from lms.notifications import items as notification_items
 from mentors import practice_services, selectors
 from mentors.models import Assignment, Meeting, MentoringAlert, MentoringSettings, SharingConsent
 from mentors.selectors import alerts as alert_selectors
@@ -46,11 +48,20 @@ def test_each_condition_is_told_once_and_a_new_condition_again(client, world, me
     assert practice_services.alerts_send() == 0
     assert mentoring_alerts_task.enqueue().return_value == 0
     told = Notification.objects.get(recipient=world.coordinator_x, kind="mentoring_alert")
-    assert told.params["mentee"] == world.learner_a.display_name
+    # The stored words name nobody (erasure finds it by the ids it keeps); the link leads to
+    # the alerts, which name the people to whoever may see them.
+    assert told.params["mentee_id"] == world.learner_a.pk
+    assert told.params["mentor_id"] == mentored.mentor_id
+    stored = json.dumps(told.params)
+    for person in (world.learner_a, mentored.mentor):
+        assert person.display_name not in stored
+        assert person.last_name not in stored
     assert not Notification.objects.filter(recipient=world.coordinator_y).exists()
     client.force_login(world.coordinator_x)
     listed = client.get("/notifications/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "no ha registrado ningún contacto con" in listed
+    assert "no tiene ningún contacto registrado con su mentor" in listed
+    assert notification_items([told])[0].link == "/mentors/mentees/#alerts-title"
+    assert world.learner_a.display_name not in listed
     # Contact resumes, then lapses again: a new condition, told again.
     meeting = practice_services.meeting_log(
         assignment=mentored,

@@ -68,3 +68,59 @@ def test_erasing_the_mentee_keeps_the_hours_and_withholds_the_words(world, mento
     assert meeting.next_step == WITHHELD
     assert not SharingConsent.objects.exists()
     assert Supervision.objects.get().notes == "Fine."  # the mentor's, not erased
+
+
+def test_erasing_the_mentee_removes_the_alerts_about_them_from_coordinators_inboxes(
+    world, mentored, other_mentor, logged
+):
+    from lms.models import Notification
+
+    Meeting.objects.filter(pk=logged.pk).update(needs_attention=True)
+    # Learner A's flagged meeting, and learner B (mentor N) with no contact for 60 days.
+    assert practice_services.alerts_send() == 2
+    practice_services.meeting_deal_with(
+        meeting=logged, by=world.coordinator_x, note="Talked it through"
+    )
+    about_a = Notification.objects.filter(params__mentee_id=world.learner_a.pk)
+    about_b = Notification.objects.filter(params__mentee_id=world.learner_b.pk)
+    assert about_a.count() == 1
+    assert about_b.count() == 1
+    person_erase(user=world.learner_a, by=world.superuser)
+    assert not about_a.exists()
+    assert about_b.count() == 1  # about someone else: kept
+    assert Meeting.objects.get(pk=logged.pk).dealt_with_note == WITHHELD
+
+
+def test_erasing_a_mentor_removes_the_alerts_about_them(world, mentored):
+    from lms.models import Notification
+
+    practice_services.alerts_send()  # learner A has had no contact for 60 days
+    assert Notification.objects.filter(params__mentor_id=mentored.mentor_id).count() == 1
+    person_erase(user=mentored.mentor, by=world.superuser)
+    assert not Notification.objects.filter(kind="mentoring_alert").exists()
+
+
+def test_alerts_sent_before_lose_the_names_they_stored(world, mentored):
+    """The data migration: notifications stored with the names (before this change) keep
+    their kind, day and figures, and lose the names."""
+    import importlib
+
+    from django.apps import apps
+
+    from lms.models import Notification
+
+    old = Notification.objects.create(
+        recipient=world.coordinator_x,
+        kind="mentoring_alert",
+        params={
+            "alert": "no_contact",
+            "mentor": mentored.mentor.display_name,
+            "mentee": world.learner_a.display_name,
+            "since": "2026-10-01",
+            "weeks": 3,
+        },
+    )
+    migration = importlib.import_module("mentors.migrations.0003_meeting_dealt_with")
+    migration.unname_alert_notifications(apps, None)
+    old.refresh_from_db()
+    assert old.params == {"alert": "no_contact", "since": "2026-10-01", "weeks": 3}

@@ -281,6 +281,8 @@ MATRIX: dict[str, dict[str, object]] = {
     "certificates:revoke": staff_of_x(trainer_x=404),
     "certificates:reissue": staff_of_x(trainer_x=404),
     "certificates:retry": post_only(),
+    # The European Learning Model export: administrators only (the organisation's seal).
+    "certificates:export_elm": row(404, anonymous=LOGIN, superuser=200),
     # Mentors: volunteering (everyone: the page says who may), a mentor's own mentees on the
     # home page; requests, the register, mentees and coverage for coordinators, scoped to the
     # regions of their cohorts (the mentor and learner A's request are in cohort X's region)
@@ -303,6 +305,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "mentors:meeting_new": row(404, anonymous=LOGIN),
     "mentors:meeting_edit": staff_of_x(REDIRECT, trainer_x=404),
     "mentors:supervision": staff_of_x(trainer_x=404),
+    "mentors:meeting_dealt_with": post_only(),
     # Indicators: coordinators (figures of their own cohorts only) and administrators; trainers
     # and learners are refused.
     "indicators:page": logged_in(403, coordinator_x=200, coordinator_y=200, superuser=200),
@@ -320,6 +323,15 @@ MATRIX: dict[str, dict[str, object]] = {
     # Public: verification and the health check name nobody
     "verify:lookup": everyone(),
     "verify:detail": everyone(),
+    # Open Badges credentials: the issuer's public documents, the status list, a credential its
+    # holder lets anyone look up; the download and the lookup choice are the holder's alone.
+    "did_document": everyone(),
+    "credentials:issuer": everyone(),
+    "credentials:jwks": everyone(),
+    "credentials:status_list": everyone(),
+    "credentials:hosted": everyone(),
+    "credentials:download": row(404, anonymous=LOGIN, learner_a=200),
+    "credentials:lookup": post_only(),
     "health": everyone(),
     "favicon": everyone(),  # the site's icon
     # Practical assessments
@@ -431,6 +443,15 @@ MATRIX: dict[str, dict[str, object]] = {
     "wagtailsnippetchoosers_assessments_questioncategory:chosen": admin(200),
     "wagtailsnippetchoosers_assessments_questioncategory:chosen_multiple": admin(200),
     "wagtailsnippetchoosers_assessments_questioncategory:create": coordinators(404),
+    # Works without a signal (docs/offline.md): the app shell is public and names nobody; what
+    # "Save for offline" stores of a course is for the people who may read its lessons.
+    "service_worker": everyone(),
+    "web_manifest": everyone(),
+    "app_icon": everyone(),
+    "offline_csrf": everyone(),
+    "offline_help": everyone(),
+    "offline_page": everyone(),
+    "courses:course_offline": logged_in(),
 }
 
 # --- POST outcomes of the endpoints that accept only POST ---------------------------------------
@@ -443,11 +464,17 @@ POST_MATRIX: dict[str, dict[str, object]] = {
     "mentors:assignment_end": staff_of_x(REDIRECT, trainer_x=404),
     # Each person sets their own sharing (nothing for someone without a mentor to share with).
     "mentors:consent": logged_in(REDIRECT),
+    # Mentor M's meeting with learner A, not flagged: cohort X's coordinator (and the
+    # administrator) are told there is nothing to deal with; nobody else is shown it.
+    "mentors:meeting_dealt_with": row(
+        404, anonymous=LOGIN, coordinator_x=REDIRECT, superuser=REDIRECT
+    ),
     "logout": everyone(REDIRECT),
     # Everyone marks their own read; learner A's notification is nobody else's to open.
     "notifications:read_all": logged_in(REDIRECT),
     "notifications:open": row(404, anonymous=LOGIN, learner_a=REDIRECT),
     "set_language": everyone(REDIRECT),
+    "credentials:lookup": row(404, anonymous=LOGIN, learner_a=REDIRECT),
     # Learners of the course (A in X, B in Y) mark a lesson done; for others it says why not.
     "courses:lesson_done": logged_in(REDIRECT),
     # A has passed already: in scope, the start is refused with a message.
@@ -669,6 +696,8 @@ ARGUMENTS = {
     "session_id": lambda w, p: p.session.pk,
     "batch_id": lambda w, p: p.certificate.batch_id,
     "code": lambda w, p: p.certificate.verification_code,
+    "number": lambda w, p: 0,
+    "uuid": lambda w, p: p.certificate.credential.uuid,
     "cohort_id": lambda w, p: w.cohort_x.pk,
     "count": lambda w, p: "at-risk",
     "enrolment_id": lambda w, p: w.enrolment_a.pk,
@@ -689,6 +718,8 @@ ARGUMENTS = {
     "feed_token": lambda w, p: calendar_feed_reset(user=w.learner_a, by=w.learner_a),
     "quiz_id": lambda w, p: p.quiz.pk,
     "course_id": lambda w, p: w.course.pk,
+    "size": lambda w, p: 192,
+    "language": lambda w, p: "es",
 }
 
 
@@ -711,7 +742,7 @@ def url_kwargs(name: str, pattern: URLPattern, world, practical) -> dict:
             kwargs[key] = practical.quiz_attempt.pk
         elif key == "enrolment_id" and name == "mentors:assign":
             kwargs[key] = practical.trainee_enrolment.pk
-        elif key == "pk" and name.startswith("certificates:"):
+        elif key == "pk" and name.startswith(("certificates:", "credentials:")):
             kwargs[key] = practical.certificate.pk
         elif key == "pk":
             model = name.split(":")[0].split("_", 1)[1]

@@ -38,7 +38,7 @@ def sessions_calendar(sessions, *, course_titles: dict[int, str], language: str)
         event.add("last-modified", session.updated_at)
         event.add("dtstart", datetime.datetime.combine(session.date, session.start_time, zone))
         event.add("dtend", datetime.datetime.combine(session.date, session.end_time, zone))
-        summary = session.topic
+        summary = session.topic_in(language)
         if session.cancelled:
             summary = f"{cancelled_label}: {summary}"
         event.add("summary", summary)

@@ -2,8 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotFound
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.attendance.calendar import ics, selectors, services
 from lms.i18n import localized_pages
 from lms.notifications import language_of
+from lms.profile_sections import back_to_section
 
 
 @require_GET
@@ -45,14 +44,13 @@ def calendar_feed(request, feed_token: str):
 @require_POST
 @login_required
 def calendar_feed_reset(request):
+    had_one = selectors.feed_of(user=request.user) is not None
     try:
         services.calendar_feed_reset(user=request.user, by=request.user)
     except ValidationError as error:  # pragma: no cover - the service refuses only others
-        for message in error.messages:
-            messages.error(request, message)
+        return back_to_section(request, "calendar", " ".join(error.messages), level=messages.ERROR)
+    if had_one:
+        said = _("Your new calendar link is ready. The link you had before no longer works.")
     else:
-        messages.success(
-            request,
-            _("Your calendar link is ready. Any link you had before no longer works."),
-        )
-    return redirect(reverse("profile") + "#profile-calendar")
+        said = _("Your calendar link is ready.")
+    return back_to_section(request, "calendar", said)

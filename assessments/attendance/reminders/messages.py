@@ -30,7 +30,7 @@ def email_body(*, session, name: str, course_title: str, language: str) -> str:
                 "start": formats.short_time(session.start_time, language),
                 "end": formats.short_time(session.end_time, language),
                 "place": session.place,
-                "topic": session.topic,
+                "topic": session.topic_in(language),
                 "course": course_title,
                 "attendance_url": base + reverse("attendance:mine"),
                 "profile_url": base + reverse("profile") + "#profile-reminders",

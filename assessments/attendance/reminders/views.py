@@ -14,6 +14,7 @@ from assessments.attendance.reminders.profile import initial_for
 from assessments.models import SessionReminder
 from lms import roles
 from lms.forms import form_add_service_errors
+from lms.profile_sections import back_to_section
 
 
 @login_required
@@ -38,10 +39,10 @@ def reminder_choose(request):
             form_add_service_errors(form, error)
         else:
             if data["by_email"] or data.get("by_sms"):
-                messages.success(request, _("Your reminders are saved."))
+                said = _("Your reminders are saved.")
             else:
-                messages.success(request, _("Reminders are off. You can turn them on here."))
-            return redirect(reverse("profile") + "#profile-reminders")
+                said = _("Reminders are off. You can turn them on here.")
+            return back_to_section(request, "reminders", said)
     return render(
         request,
         "assessments/reminders/choose.html",

@@ -73,11 +73,31 @@ ensure_services() {
       --dir /tmp --logfile "$DIR/redis.log" || log "Redis did not start: the nodes run without it"
     for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
   fi
-  if ! psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -tAc \
-      "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
+  # The database belongs with this .cluster/ folder: its rows name files in .cluster/media (the
+  # certificates' logo and signature) and credentials signed with .cluster/credential_keys.json.
+  # A database this folder did not create (another checkout's, or one left from before the folder
+  # was wiped) would point at files that are not here, so it is made afresh, and the shared
+  # cache's entries (Redis database 5) with it.
+  local oid
+  oid=$(database_oid)
+  if [ -n "$oid" ] && [ "$oid" != "$(cat "$DIR/database_oid" 2>/dev/null)" ]; then
+    log "the database $DB_NAME was not made by this folder: making it afresh"
+    dropdb -h "$PG_HOST" -p "$PG_PORT" -U postgres --force "$DB_NAME"
+    oid=""
+  fi
+  if [ -z "$oid" ]; then
     log "creating the database $DB_NAME"
     createdb -h "$PG_HOST" -p "$PG_PORT" -U postgres "$DB_NAME"
+    database_oid >"$DIR/database_oid"
+    if redis_up; then
+      "$BIN/python" -c 'import redis; redis.Redis(port=6379, db=5).flushdb()'
+    fi
   fi
+}
+
+database_oid() {
+  psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -tAc \
+    "SELECT oid FROM pg_database WHERE datname = '$DB_NAME'"
 }
 
 alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -202,7 +222,14 @@ run_tests() {
   if [ "$was_running" = 0 ]; then trap stop EXIT; fi
   start
   load_env
-  "$BIN/pytest" tests/cluster -p no:cacheprovider "$@"
+  local code=0
+  "$BIN/pytest" tests/cluster -p no:cacheprovider "$@" || code=$?
+  if [ "$code" != 0 ] && grep -q '"level": "ERROR"' "$DIR/worker.log" 2>/dev/null; then
+    # What the worker logged is in .cluster/, which a CI run does not keep: say the last of it.
+    log "the worker's last errors (from $DIR/worker.log):"
+    grep '"level": "ERROR"' "$DIR/worker.log" | tail -n 3 | cut -c 1-1500 >&2
+  fi
+  return "$code"
 }
 
 ports_taken() { ss -ltn | grep -qE "127\.0\.0\.1:(${WEB_PORTS[0]}|${WEB_PORTS[1]})\b"; }

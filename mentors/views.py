@@ -172,12 +172,15 @@ def capacity(request, mentor_id: int):
 @login_required
 def mentees(request):
     _coordinator(request)
-    rows = selectors.mentees(user=request.user)
+    ended = request.GET.get("cohorts") == "ended"
+    rows = selectors.mentees(user=request.user, ended=ended)
     contacts = selectors.last_contacts(r.assignment.pk for r in rows if r.assignment)
     return render(
         request,
         "mentors/mentees.html",
         {
+            "ended": ended,
+            "counts": selectors.mentee_counts(user=request.user),
             "rows": [
                 (row, contacts.get(row.assignment.pk) if row.assignment else None) for row in rows
             ],

@@ -198,6 +198,7 @@ class AssessorQueue:
     resits: list[QueueItem] = field(default_factory=list)
     my_open: list[QueueItem] = field(default_factory=list)
     to_review: list[QueueItem] = field(default_factory=list)
+    sent_for_review: list[QueueItem] = field(default_factory=list)
     cohorts: list[Cohort] = field(default_factory=list)
 
     @property
@@ -240,7 +241,8 @@ def practical_cells(*, cohorts: list[Cohort], enrolments: list[Enrolment]) -> li
 def assessor_queue(*, user) -> AssessorQueue:
     """What a trainer or coordinator has to do in their cohorts: learners awaiting a first
     attempt or a re-sit, their own drafts and returned attempts, and attempts awaiting a review
-    by someone other than their assessor. A fixed number of queries."""
+    by someone other than their assessor. Their own attempts waiting for someone else's review
+    are listed too, so that a trainer can follow what they sent. A fixed number of queries."""
     cohorts = list(cohorts_visible_to(user).select_related("course", "region").order_by("name"))
     queue = AssessorQueue(cohorts=cohorts)
     if not cohorts:
@@ -259,6 +261,8 @@ def assessor_queue(*, user) -> AssessorQueue:
         for attempt in cell.attempts:
             if attempt.status == Attempt.Status.SUBMITTED and attempt.assessor_id != user.pk:
                 queue.to_review.append(QueueItem("review", cell, attempt))
+            elif attempt.status == Attempt.Status.SUBMITTED:
+                queue.sent_for_review.append(QueueItem("sent", cell, attempt))
             elif attempt.status in Attempt.EDITABLE and attempt.assessor_id == user.pk:
                 kind = "returned" if attempt.status == Attempt.Status.RETURNED else "continue"
                 queue.my_open.append(QueueItem(kind, cell, attempt))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -130,8 +130,16 @@ class MenteeRow:
     assignment: Assignment | None
 
 
-def mentees(*, user) -> list[MenteeRow]:
-    enrolments = list(mentee_enrolments(user=user).order_by("learner__profile__printed_name", "pk"))
+def _cohort_ended(today: datetime.date) -> Q:
+    return Q(cohort__end_date__lt=today)
+
+
+def mentees(*, user, ended: bool = False, today: datetime.date | None = None) -> list[MenteeRow]:
+    """The trainees of cohorts still running or still to start; with `ended`, of cohorts that
+    have ended (their mentoring may go on after the course: a first job, a placement)."""
+    when = _cohort_ended(today or timezone.localdate())
+    enrolments = mentee_enrolments(user=user).filter(when if ended else ~when)
+    enrolments = list(enrolments.order_by("learner__profile__printed_name", "pk"))
     current = {
         a.mentee_id: a
         for a in Assignment.objects.filter(
@@ -139,6 +147,15 @@ def mentees(*, user) -> list[MenteeRow]:
         ).select_related("mentor__profile")
     }
     return [MenteeRow(e, current.get(e.learner_id)) for e in enrolments]
+
+
+def mentee_counts(*, user, today: datetime.date | None = None) -> dict[str, int]:
+    """How many trainees `mentees` lists in each view: {"current": n, "ended": m}, one query."""
+    when = _cohort_ended(today or timezone.localdate())
+    return mentee_enrolments(user=user).aggregate(
+        current=Count("pk", filter=~when, distinct=True),
+        ended=Count("pk", filter=when, distinct=True),
+    )
 
 
 def suggestions(

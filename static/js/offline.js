@@ -180,6 +180,7 @@
   // nothing waits for the next page.
   let sending = false;
   let again = false;
+  let savingCourses = 0; // courses being saved for offline (saveCourse)
   async function send() {
     if (!navigator.onLine) return;
     if (sending) {
@@ -238,7 +239,9 @@
       const told = sent ? [say("sent"), ...said].join(" ") : undefined;
       // Drawn again whenever something was sent: a write still waiting (a call made meanwhile)
       // is sent by the page drawn again, as by any page that opens.
-      const redraw = told && !loggedOut && document.querySelector("[data-offline-refresh]");
+      // Never while a course is being saved for offline: that would cut its copy short.
+      const redraw = told && !loggedOut && !savingCourses &&
+        document.querySelector("[data-offline-refresh]");
       if (redraw && keepSaid(told)) {
         location.reload();
       } else {
@@ -259,11 +262,16 @@
   const courseCache = (course) => `${offline.USER_CACHE_PREFIX}${user}-course-${course}`;
 
   async function saveCourse(pack, title) {
-    const cache = await caches.open(courseCache(pack.course));
-    for (const url of pack.urls) {
-      const response = await fetch(url, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      await cache.put(url, response);
+    savingCourses += 1;
+    try {
+      const cache = await caches.open(courseCache(pack.course));
+      for (const url of pack.urls) {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        await cache.put(url, response);
+      }
+    } finally {
+      savingCourses -= 1;
     }
     const entry = { course: pack.course, version: pack.version, pages: pack.pages,
       urls: pack.urls, bytes: pack.bytes, title, savedAt: Date.now() };

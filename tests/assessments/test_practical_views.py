@@ -71,8 +71,15 @@ def test_trainer_records_with_a_photo_coordinator_confirms_learner_sees_result(
     assert "Even crumb" not in results.text
     assert client.get(f"/assessments/evidence/{evidence.pk}/").status_code == 404
 
-    # The assessor cannot review their own attempt, even by posting directly.
+    # The assessor cannot review their own attempt, even by posting directly. Their queue still
+    # lists it, as sent for review, with a way to see it.
     client.force_login(world.trainer_x)
+    queue = client.get("/assessments/").text
+    sent = queue[queue.index('id="sent"') : queue.index('id="first"')]
+    assert world.learner_a.display_name in sent
+    assert "Attempt 1, sent on " in sent
+    assert f'href="/assessments/attempts/{attempt.pk}/"' in sent
+    assert world.learner_a.display_name not in queue[: queue.index('id="sent"')]
     own = client.get(f"/assessments/attempts/{attempt.pk}/")
     assert "a second person must review it" in own.text
     assert 'name="confirm"' not in own.text
@@ -90,6 +97,9 @@ def test_trainer_records_with_a_photo_coordinator_confirms_learner_sees_result(
     client.post(f"/assessments/attempts/{attempt.pk}/", {"confirm": "1", "comment": ""})
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.CONFIRMED
+    # Once confirmed, it has left the trainer's queue.
+    client.force_login(world.trainer_x)
+    assert "Nothing of yours is waiting for a review." in client.get("/assessments/").text
 
     # The learner now sees the outcome, the feedback and the photo.
     client.force_login(world.learner_a)

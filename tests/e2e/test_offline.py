@@ -135,17 +135,24 @@ def send_again(page: Page, items: list[dict]) -> None:
     )
 
 
-def test_my_learning_shows_the_progress_the_phone_has_just_sent(page: Page, learner_lessons):
-    """ "My learning" opened with a signal while the phone still holds a lesson marked done
-    without one: once it is sent, the page is drawn again by the server, so its progress agrees
-    with what it says was sent (it showed the progress from before)."""
+@pytest.mark.parametrize("where", ["my learning", "course"])
+def test_progress_shown_agrees_with_what_the_phone_has_just_sent(
+    page: Page, learner_lessons, where
+):
+    """ "My learning", or the course's page, opened with a signal while the phone still holds a
+    lesson marked done without one: once it is sent, the page is drawn again by the server, so
+    its progress agrees with what it says was sent (it showed the progress from before)."""
     login(page, "learner")
     page.goto(COURSE_URL)
     lessons = page.get_by_role("region", name="Lessons").get_by_role("listitem")
     lessons.filter(has_not_text="✓ Done").first.get_by_role("link").click()
     done_url = page.locator("form[data-offline-queue=lesson]").get_attribute("action")
-    page.goto("/learning/")
-    card = page.get_by_role("article").filter(has_text=COURSE)
+    if where == "course":
+        page.goto(COURSE_URL)
+        card = page.get_by_role("region", name="Your progress")
+    else:
+        page.goto("/learning/")
+        card = page.get_by_role("article").filter(has_text=COURSE)
     before = int(re.search(r"(\d+) of \d+ required lessons done", card.inner_text()).group(1))
     # The write as the lesson page queues it without a signal, then the signal back.
     page.evaluate(

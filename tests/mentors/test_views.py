@@ -316,6 +316,52 @@ def test_register_mentees_and_coverage_tables_fit_a_phone_and_a_keyboard(
     for url in ("/mentors/register/", "/mentors/mentees/", "/mentors/coverage/"):
         page = client.get(url).content.decode()
         assert '<div class="table-responsive position-relative"' in page, url
+    # On a phone the register and the trainees are cards, each cell led by its column's name
+    # (lms.css, .table-stack), so that no button is hidden off to the right.
+    register = client.get("/mentors/register/").content.decode()
+    assert 'class="table table-sm align-middle table-stack"' in register
+    assert '<td data-label="Last supervised">' in register
+    mentees = client.get("/mentors/mentees/").content.decode()
+    assert 'class="table table-sm align-middle table-stack"' in mentees
+    assert '<td data-label="Mentor">' in mentees
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    assert '<td data-label="Último contacto">' in client.get("/mentors/mentees/").content.decode()
+
+
+def test_trainees_of_ended_cohorts_are_listed_apart(client, world, mentor):
+    # Learner A's cohort X is running; a second trainee's cohort of the same coordinator ended
+    # yesterday, and the mentoring of its trainee goes on.
+    today = timezone.localdate()
+    ended = factories.CohortFactory(
+        course=world.course,
+        name="Spring",
+        start_date=today - datetime.timedelta(days=90),
+        end_date=today - datetime.timedelta(days=1),
+        coordinators=[world.coordinator_x],
+    )
+    past = factories.EnrolmentFactory(cohort=ended)
+    login(client, world.coordinator_x)
+
+    current = client.get("/mentors/mentees/").content.decode()
+    assert world.learner_a.display_name in current
+    assert past.learner.display_name not in current
+    assert 'aria-current="page">Current cohorts (1)</a>' in current
+    assert ">Ended cohorts (1)</a>" in current
+
+    listed = client.get("/mentors/mentees/?cohorts=ended").content.decode()
+    assert past.learner.display_name in listed
+    assert world.learner_a.display_name not in listed
+    assert 'aria-current="page">Ended cohorts (1)</a>' in listed
+    # The ended cohort's trainee may still be given a mentor.
+    assert f"/mentors/mentees/{past.pk}/assign/" in listed
+
+    # On the day a cohort ends it is still current.
+    ended.end_date = today
+    ended.save()
+    assert past.learner.display_name in client.get("/mentors/mentees/").content.decode()
+    assert "No trainee in an ended vocational cohort you coordinate." in (
+        client.get("/mentors/mentees/?cohorts=ended").content.decode()
+    )
     coverage = client.get("/mentors/coverage/").content.decode()
     assert (
         '<div class="table-responsive position-relative" tabindex="0" role="region" '
@@ -345,11 +391,12 @@ def test_register_and_coverage_query_budget(
     login(client, world.coordinator_x)
     # Measured with 1 and 12 mentors: the same count (about 8 of them are the session, the
     # user, the site settings and the navbar). The register reads when each mentor was last
-    # supervised (1); the mentees page their last contacts and the mentoring alerts (8).
+    # supervised (1); the mentees page their last contacts and the mentoring alerts (8), and
+    # how many trainees each of its two views lists (1).
     budgets = {
         "/mentors/register/": 18,
         "/mentors/coverage/": 17,
-        "/mentors/mentees/": 21,
+        "/mentors/mentees/": 22,
         f"/mentors/mentees/{world.enrolment_a.pk}/assign/": 16,
         "/mentors/": 20,
     }

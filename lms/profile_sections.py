@@ -23,9 +23,14 @@ section_unregister = _profile.unregister
 sections_for = _profile.drawn_for
 
 
+def section_message_tags(name: str) -> str:
+    """The tags of a message said in the section `name` (lms_tags' section_messages)."""
+    return f"{IN_SECTION} profile-{name}"
+
+
 def back_to_section(request, name: str, message: str, *, level: int = messages.SUCCESS):
     """After a section's form is sent: back to that section of "My profile", with what happened
     said in the section itself, beside the button just pressed (said at the top of the page, it
     was out of sight on a phone, which showed the section)."""
-    messages.add_message(request, level, message, extra_tags=f"{IN_SECTION} profile-{name}")
+    messages.add_message(request, level, message, extra_tags=section_message_tags(name))
     return redirect(reverse("profile") + f"#profile-{name}")

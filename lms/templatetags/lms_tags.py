@@ -35,3 +35,21 @@ def landing_link(context) -> dict:
     if landing is None:
         return {"url": resolve_url(settings.LOGIN_REDIRECT_URL), "label": _("My learning")}
     return {"url": reverse(landing.url_name), "label": landing.label}
+
+
+@register.filter
+def page_messages(messages) -> list:
+    """The messages said at the top of the page: all but those said in a section of it
+    (lms.profile_sections.back_to_section)."""
+    from lms.profile_sections import IN_SECTION
+
+    return [m for m in messages if IN_SECTION not in m.extra_tags.split()]
+
+
+@register.filter
+def section_messages(messages, name: str) -> list:
+    """The messages said in the section `name` of "My profile" (lms.profile_sections)."""
+    from lms.profile_sections import section_message_tags
+
+    tags = section_message_tags(name)
+    return [m for m in messages if m.extra_tags == tags]

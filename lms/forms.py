@@ -40,6 +40,21 @@ class ProfileForm(forms.ModelForm):
         self.helper.add_input(Submit("save", _("Save")))
 
 
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's login form, whose refusal said, in Spanish, "Por favor, introduzca un nombre de
+    usuario y clave correctos. Observe que ambos campos pueden ser sensibles a mayúsculas."
+    (formal, long, and unlike the rest of the site). Said in plain words instead, and the same
+    whether or not the username exists."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username or the password is not right. Check both and try again: capital "
+            "letters count."
+        ),
+    }
+
+
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset form; the email goes out in the account holder's language, whatever
     language the page was in when someone asked for it."""

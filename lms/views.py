@@ -16,7 +16,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
 from lms import nav, notifications, profile_sections
 from lms import selectors as lms_selectors
-from lms.forms import ProfileForm, form_add_service_errors
+from lms.forms import LoginForm, ProfileForm, form_add_service_errors
 from lms.models import Profile
 from lms.selectors import NOTIFICATIONS_SHOWN
 from lms.services import (
@@ -42,6 +42,8 @@ def _set_language_cookie(response, language: str):
 
 class LoginView(auth_views.LoginView):
     """Log in, then show the site in the language the person's profile asks for."""
+
+    authentication_form = LoginForm
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -38,3 +38,28 @@ def test_switcher_on_every_page(client, world):
     response = client.get("/courses/")
     assert 'action="/i18n/setlang/"' in response.text
     assert 'lang="es"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "The username or the password is not right."),
+        ("es", "El nombre de usuario o la contraseña no son correctos."),
+        ("it", "Il nome utente o la password non sono corretti."),
+        ("pt", "O nome de usuário ou a senha não estão corretos."),
+    ],
+)
+def test_a_refused_login_is_said_plainly_and_alike_for_an_unknown_username(
+    client, world, language, said
+):
+    """Django's own words were formal and long ("Por favor, introduzca … Observe que …"), and
+    told nothing of whether the account exists: ours neither."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    pages = [
+        client.post("/accounts/login/", {"username": username, "password": "not-it"}).text
+        for username in ("learner_a", "nobody-at-all")
+    ]
+    alerts = [page[page.index("alert-danger") :].split("</ul>")[0] for page in pages]
+    assert said in alerts[0]
+    assert "introduzca" not in alerts[0]
+    assert alerts[0] == alerts[1]

@@ -5,6 +5,7 @@ code of its own, printed on it in its short form, so that an employer can confir
 that the record came from us and read what it listed (`learning_record_by_lookup`)."""
 
 import dataclasses
+import hashlib
 
 from django.db import transaction
 from django.utils import timezone
@@ -84,7 +85,7 @@ def learning_record_pdf(*, learner) -> bytes:
         for entry in selectors.learning_record(learner=learner, language=language)
     ]
     record = learning_record_issue(learner=learner, entries=entries, language=language)
-    return pdf.learning_record_pdf(
+    content = pdf.learning_record_pdf(
         context={
             "learner": learner,
             "entries": entries,
@@ -95,3 +96,10 @@ def learning_record_pdf(*, learner) -> bytes:
         },
         language=language,
     )
+    LearningRecord.objects.filter(pk=record.pk).update(sha256=hashlib.sha256(content).hexdigest())
+    return content
+
+
+def learning_record_by_sha256(*, digest: str) -> LearningRecord | None:
+    """The learning record whose PDF, as downloaded, has this SHA-256."""
+    return LearningRecord.objects.filter(sha256=digest).exclude(sha256="").first()

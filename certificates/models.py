@@ -285,6 +285,9 @@ class LearningRecord(models.Model):
         _("what the record listed"),
         help_text=_("The name and every course as printed, frozen when it was downloaded."),
     )
+    # The SHA-256 of the PDF as downloaded: /verify/ recognises an unaltered copy dropped on it,
+    # as it does a certificate's. Blank for records downloaded before it was kept.
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-issued_at"]

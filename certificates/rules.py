@@ -86,6 +86,28 @@ def eligibility(facts: EligibilityFacts) -> Eligibility:
                     "threshold": percent(threshold),
                 }
             )
+        elif not summary.threshold_reached and summary.remaining:
+            # Sessions still to come, but too few to reach the threshold: what was held, what is
+            # to come, and the most it can reach (the figure Today shows), not a rate that
+            # counts the sessions to come as missed.
+            reasons.append(
+                ngettext(
+                    "Attendance cannot reach %(threshold)s: %(attended)s of %(counted)s sessions "
+                    "held so far attended, %(remaining)s session still to come; at most "
+                    "%(best)s.",
+                    "Attendance cannot reach %(threshold)s: %(attended)s of %(counted)s sessions "
+                    "held so far attended, %(remaining)s sessions still to come; at most "
+                    "%(best)s.",
+                    summary.remaining,
+                )
+                % {
+                    "attended": summary.attended,
+                    "counted": summary.counted,
+                    "remaining": summary.remaining,
+                    "best": percent(summary.best_reachable),
+                    "threshold": percent(threshold),
+                }
+            )
         elif not summary.threshold_reached:
             reasons.append(
                 _(

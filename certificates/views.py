@@ -17,7 +17,11 @@ from certificates import rules, selectors, services
 from certificates.credentials.verification import credential_check
 from certificates.elm import rules as elm_rules
 from certificates.forms import LookupForm, ReasonForm, UploadForm, is_pdf
-from certificates.learning_record import learning_record_by_lookup, learning_record_pdf
+from certificates.learning_record import (
+    learning_record_by_lookup,
+    learning_record_by_sha256,
+    learning_record_pdf,
+)
 from certificates.models import Certificate
 from courses.selectors import cohorts_coordinated_by
 
@@ -35,7 +39,11 @@ def queue(request, cohort_id: int):
     cohort = get_object_or_404(
         cohorts_coordinated_by(request.user).select_related("course", "region"), pk=cohort_id
     )
+    # After a refusal the boxes stay as the coordinator left them: ticked again, a second press
+    # would certify people they had unticked.
+    chosen = None
     if request.method == "POST":
+        chosen = set(request.POST.getlist("enrolment"))
         try:
             batch = services.certificates_issue(
                 cohort=cohort,
@@ -54,6 +62,7 @@ def queue(request, cohort_id: int):
         {
             "cohort": cohort,
             "rows": rows,
+            "chosen": chosen,
             "certifiable_count": sum(1 for row in rows if row.certifiable),
             # What every certificate issued here will carry (its link and QR code): seen before
             # anyone certifies, so that a wrong address is caught before it is printed.
@@ -314,6 +323,14 @@ def verify(request):
             for chunk in form.cleaned_data["file"].chunks():
                 digest.update(chunk)
             certificate = selectors.certificate_by_sha256(digest=digest.hexdigest())
+            record = None if certificate else learning_record_by_sha256(digest=digest.hexdigest())
+            if record is not None:
+                return _verify_page(
+                    request,
+                    learning_record=record,
+                    looked_up=True,
+                    upload_result="authentic_record",
+                )
             return _verify_page(
                 request,
                 certificate=certificate,

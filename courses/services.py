@@ -240,7 +240,10 @@ def _session_check(*, cohort: Cohort, topic: str, start_time, end_time, **dates)
         if day and not cohort.start_date <= day <= cohort.end_date:
             errors[field] = ValidationError(
                 MSG_SESSION_OUTSIDE_COHORT,
-                params={"start": cohort.start_date, "end": cohort.end_date},
+                params={
+                    "start": medium_date(cohort.start_date),
+                    "end": medium_date(cohort.end_date),
+                },
             )
     if errors:
         raise ValidationError(errors)

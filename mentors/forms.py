@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.formats import medium_date
 from mentors.models.practice import MeetingKind, Topic
@@ -107,7 +108,13 @@ class SupervisionForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    follow_up = forms.CharField(label=_("Follow-up"), max_length=500, required=False)
+    # Not the post-course "Follow-up" of the indicators (the same English word, another idea).
+    follow_up = forms.CharField(
+        label=pgettext_lazy("after a supervision talk", "Follow-up"),
+        help_text=_("What is to be done next, and by whom."),
+        max_length=500,
+        required=False,
+    )
 
 
 class DealtWithForm(forms.Form):

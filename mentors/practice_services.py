@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from courses import selectors as course_selectors
+from lms.formats import medium_date
 from lms.models import User
 from lms.services import notifications_send
 from mentors import rules
@@ -79,7 +80,7 @@ def _clean_meeting(
         errors["met_on"] = MSG_DATE_FUTURE
     elif met_on < assignment.started_on:
         errors["met_on"] = ValidationError(
-            MSG_DATE_BEFORE_START, params={"day": assignment.started_on}
+            MSG_DATE_BEFORE_START, params={"day": medium_date(assignment.started_on)}
         )
     if kind not in MeetingKind.values:
         errors["kind"] = MSG_KIND

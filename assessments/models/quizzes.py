@@ -305,6 +305,9 @@ class AttemptQuestion(models.Model):
     kind = models.CharField(max_length=20, choices=QuestionKind.choices)
     partial_credit = models.BooleanField(default=False)
     text = models.TextField()
+    # The language of `text` and the options' words: the attempt's where the question has a
+    # translation in it, else the original's. Blank on attempts made before it was recorded.
+    language = models.CharField(max_length=10, blank=True)
     feedback = models.TextField(blank=True)
     options = models.JSONField()
     answer = models.JSONField(null=True, blank=True)
@@ -323,3 +326,8 @@ class AttemptQuestion(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id}.{self.position}"
+
+    @property
+    def shown_language(self) -> str:
+        """The language its words are read aloud in (listen.js) and marked with (lang=)."""
+        return self.language or self.attempt.language

@@ -277,13 +277,20 @@ def questions_for_draw(*, quiz: Quiz) -> dict[int, list[int]]:
 def questions_in_language(*, ids: list[int], language: str) -> dict[int, Question]:
     """The questions with these ids as the reader should see them: the translation in
     `language` where one exists with as many options, else the original. Three queries."""
-    originals = {q.pk: q for q in Question.objects.filter(pk__in=ids).prefetch_related("options")}
+    originals = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("options")
+    }
     shown = dict(originals)
     if language != settings.LANGUAGE_CODE:
         keys = {q.translation_key: q.pk for q in originals.values()}
-        for translation in Question.objects.filter(
-            translation_key__in=keys, locale__language_code=language
-        ).prefetch_related("options"):
+        for translation in (
+            Question.objects.filter(translation_key__in=keys, locale__language_code=language)
+            .select_related("locale")
+            .prefetch_related("options")
+        ):
             original = originals[keys[translation.translation_key]]
             if len(translation.options.all()) == len(original.options.all()):
                 shown[original.pk] = translation

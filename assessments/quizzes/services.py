@@ -107,6 +107,7 @@ def _snapshot(attempt: QuizAttempt, quiz: Quiz, language: str, rng) -> None:
             kind=originals[pk].kind,
             partial_credit=originals[pk].partial_credit,
             text=shown[pk].text,
+            language=shown[pk].locale.language_code,
             feedback=shown[pk].feedback,
             options=_options_shown(originals[pk], shown[pk], language, rng),
         )
@@ -221,8 +222,10 @@ def answer_save(*, attempt: QuizAttempt, by, position: int, chosen: list[str]) -
     )
     if refusal is not None:
         raise ValidationError(ANSWER_MESSAGES[refusal])
-    question.answer = sorted(set(chosen))
-    question.answered_at = timezone.now()
+    # Nothing chosen ("Save and next" on a question left blank) is no answer: counted as not
+    # answered, and said so before handing in. It clears an answer given before.
+    question.answer = sorted(set(chosen)) or None
+    question.answered_at = timezone.now() if chosen else None
     question.save(update_fields=["answer", "answered_at"])
     return question
 

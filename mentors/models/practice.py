@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -156,7 +157,9 @@ class Supervision(models.Model):
     )
     held_on = models.DateField(_("date"))
     notes = models.TextField(_("notes"), max_length=4000)
-    follow_up = models.CharField(_("follow-up"), max_length=500, blank=True)
+    follow_up = models.CharField(
+        pgettext_lazy("after a supervision talk", "follow-up"), max_length=500, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

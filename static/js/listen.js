@@ -1,24 +1,31 @@
 // "Listen" on a theory test question: reads the question and its options aloud with the
-// browser's own speech synthesis, in the language of the attempt. Nothing is sent anywhere and
-// nothing is installed; where the browser has no voice for that language the button stays hidden.
+// browser's own speech synthesis. Each part is read in its own language (the `lang` of the
+// element or of the nearest one around it): a question with no translation in the attempt's
+// language is shown, and read, in its original language, while "True" and "False" are in the
+// attempt's. Nothing is sent anywhere and nothing is installed; where the browser has no voice
+// for one of those languages the button stays hidden.
 (() => {
   const button = document.querySelector("[data-listen]");
   if (!button || !("speechSynthesis" in window)) return;
   const synth = window.speechSynthesis;
-  const language = (button.dataset.lang || document.documentElement.lang || "en").toLowerCase();
   const label = button.innerHTML;
+  const base = (tag) => (tag || "").toLowerCase().replace("_", "-").split("-")[0];
 
-  const voiceFor = () =>
-    synth.getVoices().find((voice) => voice.lang.toLowerCase().replace("_", "-").split("-")[0] === language.split("-")[0]);
-
-  const showIfVoice = () => {
-    if (voiceFor()) button.classList.remove("d-none");
-  };
-
-  const texts = () =>
+  const parts = () =>
     Array.from(document.querySelectorAll("[data-speak]"))
-      .map((element) => element.textContent.trim())
-      .filter(Boolean);
+      .map((element) => ({
+        text: element.textContent.trim(),
+        language: base(element.closest("[lang]")?.lang || document.documentElement.lang || "en"),
+      }))
+      .filter((part) => part.text);
+
+  const voiceFor = (language) =>
+    synth.getVoices().find((voice) => base(voice.lang) === language);
+
+  const showIfVoices = () => {
+    const needed = new Set(parts().map((part) => part.language));
+    if ([...needed].every(voiceFor)) button.classList.remove("d-none");
+  };
 
   const reset = () => {
     button.innerHTML = label;
@@ -31,10 +38,10 @@
       reset();
       return;
     }
-    const voice = voiceFor();
-    texts().forEach((text, index, all) => {
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = voice ? voice.lang : language;
+    parts().forEach((part, index, all) => {
+      const utterance = new SpeechSynthesisUtterance(part.text);
+      const voice = voiceFor(part.language);
+      utterance.lang = voice ? voice.lang : part.language;
       if (voice) utterance.voice = voice;
       utterance.rate = 0.9;
       if (index === all.length - 1) utterance.onend = reset;
@@ -44,6 +51,6 @@
     button.setAttribute("aria-pressed", "true");
   });
 
-  showIfVoice();
-  synth.addEventListener?.("voiceschanged", showIfVoice);
+  showIfVoices();
+  synth.addEventListener?.("voiceschanged", showIfVoices);
 })();

@@ -185,6 +185,9 @@ def test_attempt_in_the_learners_language_falls_back_to_the_original(world):
         "es wrong two",
     }
     assert shown[second.pk].text == "Hygiene Q2"
+    # Each is marked with the language its words are in: read aloud with that language's voice
+    # (static/js/listen.js), not with the attempt's.
+    assert (shown[first.pk].shown_language, shown[second.pk].shown_language) == ("es", "en")
     # Which option is right comes from the original, whatever the translation says.
     right = next(o for o in shown[first.pk].options if o["correct"])
     assert right["text"] == "es right"

@@ -27,6 +27,10 @@ def test_take_reload_and_hand_in(client, world):
     page = client.get(url).text
     assert "Question 1 of 3" in page
     assert "data-listen" in page
+    # The question and its options say their language (English, the bank's), for the voice
+    # that reads them and for screen readers.
+    assert '<legend class="fs-5" id="question-text" lang="en" data-speak>' in page
+    assert page.count('lang="en" data-speak>') == 4
     # The options are shown, never which is right or the feedback.
     assert "Because of" not in page
     assert "correct" not in page.lower()
@@ -43,6 +47,12 @@ def test_take_reload_and_hand_in(client, world):
     response = client.post(url, {"position": 2, "answer": "999999"})
     assert response.status_code == 200
     assert attempt.questions.get(position=2).answer is None
+    # "Save and next" with nothing chosen goes on, and the question still counts as unanswered:
+    # the counter does not count it, and the review says so before handing in.
+    response = client.post(url, {"position": 2, "go": "next"})
+    assert response["Location"].endswith("?q=3")
+    assert attempt.questions.get(position=2).answer is None
+    assert "Answered 1 of 3: check and hand in" in client.get(url + "?q=3").text
     review = client.get(reverse("quizzes:review", args=[attempt.pk])).text
     assert "2 questions have no answer" in review
     client.post(reverse("quizzes:submit", args=[attempt.pk]))

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -81,6 +82,27 @@ def test_each_record_is_kept_with_its_code_and_verify_accepts_the_printed_one(cl
     assert "Authentic learning record" in page
     assert "Ana García López" in page
     assert "Artisan Baking" in page
+
+
+def test_an_employer_drops_the_record_on_verify_and_it_is_recognised(client, learner):
+    """The record's PDF tells employers to check it at /verify/: dropped there as a file, an
+    unaltered copy is recognised (it was called "may have been altered"), a changed one not."""
+    _enrol(learner, "Artisan Baking")
+    client.force_login(learner)
+    content = client.get(reverse("certificates:learning_record")).content
+    client.logout()
+
+    def dropped(data: bytes) -> str:
+        upload = SimpleUploadedFile("record.pdf", data, content_type="application/pdf")
+        return client.post(reverse("verify:lookup"), {"file": upload}).text
+
+    page = dropped(content)
+    assert "This PDF is an unaltered copy of a learning record we issued." in page
+    assert "Authentic learning record" in page
+    assert "Ana García López" in page
+    page = dropped(content.replace(b"%%EOF", b"%%EOF\n", 1))
+    assert "does not match any certificate or learning record we issued" in page
+    assert "Ana García López" not in page
 
 
 def test_a_new_download_is_a_new_record(client, learner):

@@ -92,9 +92,16 @@ def test_the_decision_uses_every_session_of_the_cohort_not_only_those_held():
         "Attendance not complete: 5 of 5 sessions held so far attended, 5 sessions still to "
         "come; 90% is required.",
     )
-    # Out of reach: the shortfall over the whole course.
+    # Out of reach with sessions still to come: what was held and the most it can reach, not a
+    # rate that counts the sessions to come as missed (a coordinator read "20%" as the truth).
     decision = rules.eligibility(facts(attendance=summary(2, 10, remaining=5)))
-    assert decision.reasons == ("Attendance is 20% (2 of 10 sessions); 90% is required.",)
+    assert decision.reasons == (
+        "Attendance cannot reach 90%: 2 of 5 sessions held so far attended, 5 sessions still to "
+        "come; at most 70%.",
+    )
+    # Over: the shortfall over the whole course.
+    decision = rules.eligibility(facts(attendance=summary(7, 10)))
+    assert decision.reasons == ("Attendance is 70% (7 of 10 sessions); 90% is required.",)
 
 
 def test_missing_attendance_summary_cannot_meet_a_required_threshold():

@@ -130,7 +130,7 @@ def test_a_pdf_we_did_not_issue_does_not_match(client, world, certified):
     upload = SimpleUploadedFile("other.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
     response = client.post(reverse("verify:lookup"), {"file": upload})
     assert response.status_code == 200
-    assert "This PDF does not match any certificate we issued" in response.text
+    assert "This PDF does not match any certificate or learning record we issued" in response.text
     assert escape(str(MSG_NOT_A_FILE_OF_OURS)) not in response.text
 
 

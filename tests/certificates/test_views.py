@@ -61,6 +61,37 @@ def test_queue_shows_eligible_learners_and_what_the_others_miss(client, world, m
     assert certificate.serial in response.text
 
 
+def test_after_a_refusal_the_boxes_stay_as_the_coordinator_left_them(client, world, monkeypatch):
+    """Everyone eligible is ticked at first. A coordinator unticks them all and presses Certify:
+    the refusal must not tick them again, or the next press certifies people they had left out."""
+    second = factories.EnrolmentFactory(cohort=world.cohort_x)
+    for enrolment in (world.enrolment_a, second):
+        factories.complete_required_lessons(enrolment)
+    patch_assessments(
+        monkeypatch,
+        attendance_by_enrolment={e.pk: attendance(10, 10) for e in (world.enrolment_a, second)},
+        practicals_by_enrolment={
+            e.pk: [practical(passed=True)] for e in (world.enrolment_a, second)
+        },
+    )
+    client.force_login(world.coordinator_x)
+    box = 'name="enrolment" value="{}" id="enrolment-{}"'
+    page = client.get(queue_url(world.cohort_x)).text
+    for enrolment in (world.enrolment_a, second):
+        assert box.format(enrolment.pk, enrolment.pk) + " checked>" in page
+
+    refused = client.post(queue_url(world.cohort_x), {}).text
+    assert "Select at least one eligible learner" in refused
+    for enrolment in (world.enrolment_a, second):
+        assert box.format(enrolment.pk, enrolment.pk) + ">" in refused
+    # One of two kept, and a garbage value beside it: refused, and only that one stays ticked.
+    refused = client.post(queue_url(world.cohort_x), {"enrolment": [second.pk, "abc"]}).text
+    assert "not in the cohort" in refused
+    assert box.format(second.pk, second.pk) + " checked>" in refused
+    assert box.format(world.enrolment_a.pk, world.enrolment_a.pk) + ">" in refused
+    assert not Certificate.objects.exists()
+
+
 def test_posting_an_ineligible_learner_certifies_nobody(client, world):
     # The course requires attendance and there is none: nobody is eligible, whatever is posted.
     client.force_login(world.coordinator_x)

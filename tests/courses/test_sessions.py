@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from courses.models import Session
 from courses.rules import session_dates
+from lms.formats import medium_date
 from tests import factories
 
 MON = datetime.date(2026, 3, 2)  # a Monday
@@ -87,6 +88,10 @@ class TestSchedulingPages:
         assert response.status_code == 200
         assert "The end time must be after the start time." in response.text
         assert "within the cohort&#x27;s dates" in response.text
+        # The cohort's dates as the reader writes them, not 2026-10-25.
+        assert f"({medium_date(cohort.start_date)} to {medium_date(cohort.end_date)})" in (
+            response.text
+        )
         assert not Session.objects.exists()
 
     def test_add_edit_and_cancel_one_session(self, client, world):

@@ -21,6 +21,7 @@ import calendar
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from certificates.credentials.rules import last_valid_day
@@ -166,9 +167,14 @@ class RegionCoverage:
         return Fraction(self.mentees, self.active_mentors)
 
     @property
-    def mentees_per_mentor_display(self) -> str:
+    def mentees_per_mentor_display(self) -> Decimal | None:
+        """To one decimal, half up, as a Decimal: a template writes it the reader's way
+        (15.5, 15,5)."""
         ratio = self.mentees_per_mentor
-        return "" if ratio is None else f"{float(ratio):.1f}"
+        if ratio is None:
+            return None
+        exact = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+        return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def flagged(self) -> bool:

@@ -208,10 +208,17 @@ def coverage(*, user, today: datetime.date | None = None) -> list[rules.RegionCo
             )
         }
     )
+    # Trainees of cohorts running or still to start, as on the mentees page: those of cohorts
+    # that ended (most of them, after a year or two) would swell the regions' counts.
+    ended = _cohort_ended(today or timezone.localdate())
     mentee_regions: dict[int, set[int]] = defaultdict(set)
-    for learner_id, profile_region, cohort_region in Enrolment.objects.filter(
-        status=Enrolment.Status.ACTIVE, cohort__course__kind=CoursePage.Kind.VOCATIONAL
-    ).values_list("learner_id", "learner__profile__region_id", "cohort__region_id"):
+    for learner_id, profile_region, cohort_region in (
+        Enrolment.objects.filter(
+            status=Enrolment.Status.ACTIVE, cohort__course__kind=CoursePage.Kind.VOCATIONAL
+        )
+        .exclude(ended)
+        .values_list("learner_id", "learner__profile__region_id", "cohort__region_id")
+    ):
         mentee_regions[profile_region or cohort_region].add(learner_id)
     found = [pk for pk, (s, _c) in standings(today=today).items() if s.may_mentor]
     mentor_counts: dict[int, int] = defaultdict(int)

@@ -188,7 +188,7 @@ def test_coverage_lists_regions_without_mentors_then_over_ratio_first():
         rules.region_coverage(region_id=4, name="D", mentees=0, active_mentors=0, max_ratio=5),
     ]
     assert [r.name for r in rules.coverage_order(rows)] == ["C", "B", "A", "D"]
-    assert rows[1].mentees_per_mentor_display == "6.0"
+    assert str(rows[1].mentees_per_mentor_display) == "6.0"
 
 
 @pytest.mark.parametrize(

@@ -288,6 +288,46 @@ def test_coverage_lists_a_region_without_mentors_first(client, world, training, 
     assert "South Coast" not in client.get("/mentors/coverage/").content.decode()
 
 
+def test_coverage_counts_trainees_of_running_cohorts_in_the_readers_numbers(
+    client, world, training, mentor
+):
+    """A region's mentees are the trainees of cohorts running or still to start: a cohort that
+    ended (in the demo most of the trainees, some a year ago) counts no more. The ratio is
+    written the reader's way."""
+    region = world.cohort_x.region
+    today = timezone.localdate()
+    ended = factories.CohortFactory(
+        course=world.course,
+        region=region,
+        start_date=today - datetime.timedelta(days=400),
+        end_date=today - datetime.timedelta(days=300),
+        coordinators=[world.coordinator_x],
+    )
+    for _ in range(5):
+        factories.EnrolmentFactory(cohort=ended)
+    coming = factories.CohortFactory(
+        course=world.course,
+        region=region,
+        start_date=today + datetime.timedelta(days=10),
+        end_date=today + datetime.timedelta(days=60),
+        coordinators=[world.coordinator_x],
+    )
+    factories.EnrolmentFactory(cohort=coming)
+    login(client, world.coordinator_x)
+    page = client.get("/mentors/coverage/").content.decode()
+    row = page[page.index(f'<th scope="row">{region.name}</th>') :].split("</tr>")[0]
+    # Learner A (cohort X) and the coming cohort's trainee; the mentor M of the fixture.
+    assert '<td data-label="Mentees">2</td>' in row
+    assert '<td data-label="Active mentors">1</td>' in row
+    assert '<td data-label="Mentees per mentor">2.0</td>' in row
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "it"
+    page = client.get("/mentors/coverage/").content.decode()
+    assert "2,0</td>" in page
+    # And a way on, to the register and the trainees.
+    assert 'href="/mentors/register/"' in page
+    assert 'href="/mentors/mentees/"' in page
+
+
 def test_mentors_without_a_region_are_counted_for_those_who_see_every_region(
     client, world, training, mentor
 ):

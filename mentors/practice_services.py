@@ -145,7 +145,18 @@ def meeting_log(
         assignment=assignment, author=by, needs_attention=bool(needs_attention), **fields
     )
     log(instance=meeting, action="mentors.meeting.create", user=by, data=_audited(meeting))
+    if meeting.needs_attention:
+        _tell_coordinators_soon()
     return meeting
+
+
+def _tell_coordinators_soon() -> None:
+    """A flagged entry: the mentor is told "the coordinators are told", so they are, once this
+    is saved, by the daily alerts' own task (in the worker, seconds later; alerts_send tells
+    each condition once, so the next daily run does not tell it again)."""
+    from mentors.tasks import mentoring_alerts_task
+
+    transaction.on_commit(mentoring_alerts_task.enqueue)
 
 
 def _audited(meeting: Meeting) -> dict:
@@ -198,6 +209,7 @@ def meeting_update(
     if needs_attention and not meeting.needs_attention:
         # Flagged again: a new request for attention, which a coordinator has not answered.
         meeting.dealt_with_at, meeting.dealt_with_by, meeting.dealt_with_note = None, None, ""
+        _tell_coordinators_soon()
     meeting.needs_attention = bool(needs_attention)
     meeting.save()
     after = _audited(meeting) | {"next_step": meeting.next_step}

@@ -99,6 +99,28 @@ def test_mentors_lapsed_or_over_capacity_with_mentees(world, training, mentored)
     assert all(a.coordinator_ids == {world.coordinator_x.pk} for a in found)
 
 
+def test_a_flagged_entry_is_told_to_the_coordinators_when_it_is_saved(
+    world, mentored, django_capture_on_commit_callbacks
+):
+    """The mentor reads "the coordinators are told": they are, once the entry is saved, not at
+    the next daily run; and that run does not tell them again."""
+    practice_services.meeting_log(
+        assignment=mentored, by=mentored.mentor, met_on=timezone.localdate()
+    )
+    assert not Notification.objects.filter(recipient=world.coordinator_x).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        practice_services.meeting_log(
+            assignment=mentored,
+            by=mentored.mentor,
+            met_on=timezone.localdate(),
+            needs_attention=True,
+        )
+    told = Notification.objects.filter(recipient=world.coordinator_x, kind="mentoring_alert")
+    assert [n.params["alert"] for n in told] == ["flagged"]
+    assert practice_services.alerts_send() == 0
+    assert told.count() == 1
+
+
 def test_the_coordinators_page_lists_the_alerts_in_their_scope_only(client, world, mentored):
     practice_services.meeting_log(
         assignment=mentored,

@@ -36,6 +36,14 @@ def _locale(language: str | None) -> Locale:
     return babel_locale(language or translation.get_language() or settings.LANGUAGE_CODE)
 
 
+def language_name(code: str, language: str | None = None) -> str:
+    """A language's name as the reader writes it inside a sentence: 'Spanish', 'español',
+    'espanhol' (Django's names are capitalised for menus: 'Español')."""
+    if not code:
+        return ""
+    return _locale(language).languages.get(code.split("-")[0].lower(), code)
+
+
 def _day(value) -> datetime.date:
     """A date, or a datetime as the day it is where the site is (TIME_ZONE)."""
     if isinstance(value, datetime.datetime):

@@ -16,3 +16,5 @@ register.filter("medium_datetime", formats.medium_datetime)
 register.filter("short_time", formats.short_time)
 register.filter("percent", formats.percent)
 register.filter("percent_whole", formats.percent_whole)
+# Not "language_name": {% load i18n %} brings Django's, which gives the English name.
+register.filter("language_in_text", formats.language_name)

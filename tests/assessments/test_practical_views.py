@@ -97,6 +97,10 @@ def test_trainer_records_with_a_photo_coordinator_confirms_learner_sees_result(
     client.post(f"/assessments/attempts/{attempt.pk}/", {"confirm": "1", "comment": ""})
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.CONFIRMED
+    # The page goes on somewhere: the queue, and the cohort's overview.
+    confirmed = client.get(f"/assessments/attempts/{attempt.pk}/").text
+    assert '<a href="/assessments/">Back to practical assessments</a>' in confirmed
+    assert f'href="/assessments/cohorts/{world.cohort_x.pk}/"' in confirmed
     # Once confirmed, it has left the trainer's queue.
     client.force_login(world.trainer_x)
     assert "Nothing of yours is waiting for a review." in client.get("/assessments/").text

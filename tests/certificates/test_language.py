@@ -172,6 +172,9 @@ def test_verification_page_shows_the_certificate_in_its_language(client, baking)
     details = page.text[page.text.index('<dl class="row mb-0" lang="es">') :]
     assert "Panadería artesanal" in details
     assert "1 jul 2026" in details
+    # A Portuguese reader: the language's name inside a sentence, not capitalised as in a menu.
+    page = client.get(f"/verify/{certificate.verification_code}/", HTTP_ACCEPT_LANGUAGE="pt")
+    assert "emitido em espanhol" in page.text
 
 
 def test_certificate_email_is_in_the_learners_language(baking, monkeypatch):

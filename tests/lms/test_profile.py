@@ -68,6 +68,17 @@ def test_password_reset_sends_link(client, world, mailoutbox):
     assert len(mailoutbox) == 1
     assert "/accounts/reset/" in mailoutbox[0].body
     assert "learner_a" in mailoutbox[0].body
+    # Django's subject said "Password reset on …" for what is only a request; ours asks.
+    assert mailoutbox[0].subject.startswith("Choose a password for ")
+
+
+def test_the_password_reset_pages_lead_back_to_logging_in(client):
+    for url in ("/accounts/password-reset/", "/accounts/password-reset/sent/"):
+        page = client.get(url).text
+        assert '<a href="/accounts/login/">Back to log in</a>' in page, url
+    assert 'href="/accounts/password-reset/">Send the link again</a>' in (
+        client.get("/accounts/password-reset/sent/").text
+    )
 
 
 def test_profile_draws_the_sections_apps_register_only_for_whom_they_apply(client, world):

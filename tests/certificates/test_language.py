@@ -211,7 +211,7 @@ def test_password_reset_email_is_in_the_account_holders_language(client):
 
     assert len(mail.outbox) == 1
     # Django's own Spanish catalogue: "Password reset on ..." in Spanish.
-    assert mail.outbox[0].subject == "Contraseña restablecida en testserver"
+    assert mail.outbox[0].subject == "Elige una contraseña para testserver"
 
 
 # --- Trade and region names (NamedInLanguages) ---

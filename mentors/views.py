@@ -40,6 +40,7 @@ def home(request):
         "mentors/home.html",
         {
             "latest_request": selectors.latest_request(person=user),
+            "my_mentor": selectors.current_mentor_of(mentee=user),
             "refusal": _refusal(user),
             "standing": standing,
             "cards": page.cards,

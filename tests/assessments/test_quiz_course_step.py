@@ -39,9 +39,12 @@ def test_not_started_then_failed_then_retake_then_passed(client, world, quiz):
     failed = taken(world.enrolment_a, quiz, right=6)
     retake = failed.submitted_at + datetime.timedelta(hours=24)
     for page in _pages(client, world):
-        assert f"Not passed yet, retake from {medium_datetime(retake)}" in page
-        assert "1 of 3 attempts used" in page
+        assert "Not passed yet</span>" in page
+        assert f"<br>You can take it again from {medium_datetime(retake)}." in page
+        assert "<br>1 of 3 attempts used" in page
         assert f'action="{start_url}"' not in page
+        # The way to what went wrong, while the learner waits.
+        assert f'href="{reverse("quizzes:result", args=[failed.pk])}">See your last result' in page
     with time_machine.travel(retake):
         for page in _pages(client, world):
             assert "Take the test again" in page

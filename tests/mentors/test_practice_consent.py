@@ -173,3 +173,16 @@ def test_a_mentee_sharing_attendance_shows_at_risk_from_the_attendance_decision(
     assert "At risk" in page
     share(client, world.learner_a, course_progress=False, attendance=False, next_session=False)
     assert "At risk" not in mentor_page(client, mentor)
+
+
+def test_a_mentees_mentoring_page_names_their_mentor_and_leads_to_what_they_share(
+    client, world, mentored
+):
+    """Under "Mentoring" a mentee found only "Become a mentor": their mentor, what they share
+    and their meetings were on "My profile", with no way there."""
+    client.force_login(world.learner_a)
+    page = client.get("/mentors/").content.decode()
+    assert f"{mentored.mentor.display_name} is your mentor." in page
+    assert 'href="/accounts/profile/#profile-mentoring"' in page
+    client.force_login(world.learner_b)
+    assert "is your mentor." not in client.get("/mentors/").content.decode()

@@ -66,6 +66,15 @@ def test_many_months_make_a_wider_chart_that_scrolls_rather_than_shrinking_its_t
     html = render_to_string("indicators/chart.html", {"chart": chart, "table": months(24)})
     assert f'style="min-width: {chart.width}px"' in html
     assert 'tabindex="0"' in html
+    # It opens on the latest months (the frame starts at its right end), saying the earlier
+    # ones are a swipe away; a chart that fits does neither.
+    assert 'class="overflow-x-auto d-flex flex-row-reverse"' in html
+    assert "Swipe for the earlier months" in html
+    fits = render_to_string(
+        "indicators/chart.html", {"chart": monthly(months(6)), "table": months(6)}
+    )
+    assert "flex-row-reverse" not in fits
+    assert "Swipe" not in fits
 
 
 @pytest.mark.parametrize("n", [1, 5, 12, 40])

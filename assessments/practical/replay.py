@@ -27,9 +27,8 @@ def attempt_record_replay(request, *, attempt, key: str):
             marks=form.marks(),
             feedback=form.cleaned_data["feedback"],
             assessed_on=form.cleaned_data["assessed_on"],
+            uploads=form.uploads(),
         )
-        for upload in form.uploads():
-            services.evidence_add(attempt=attempt, upload=upload, by=request.user)
         if "submit" not in request.POST:
             return _("The draft is saved.")
         # As online: a draft that cannot be submitted yet is still saved, and the person told.

@@ -206,8 +206,10 @@ def attempt_record(
     marks: dict[int, Mark],
     feedback: str,
     assessed_on: datetime.date,
+    uploads=(),
 ) -> Attempt:
-    """Save what the assessor observed, criterion by criterion (a draft: nothing is final)."""
+    """Save what the assessor observed, criterion by criterion (a draft: nothing is final), and
+    the photos or PDFs sent with it (`uploads`), all or nothing."""
     attempt = _locked(attempt)
     _check_editable(attempt, by)
     _check_assessment_date(attempt.enrolment, assessed_on, field="assessed_on")
@@ -222,6 +224,8 @@ def attempt_record(
     attempt.assessed_on = assessed_on
     attempt.save(update_fields=["feedback", "assessed_on", "updated_at"])
     log(instance=attempt, action="assessments.attempt.record", user=by)
+    for upload in uploads:
+        evidence_add(attempt=attempt, upload=upload, by=by)
     return attempt
 
 

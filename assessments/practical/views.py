@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -75,16 +74,14 @@ def attempt_record(request, attempt_id: int):
     form = AttemptRecordForm(request.POST or None, request.FILES or None, attempt=attempt)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.attempt_record(
-                    attempt=attempt,
-                    by=request.user,
-                    marks=form.marks(),
-                    feedback=form.cleaned_data["feedback"],
-                    assessed_on=form.cleaned_data["assessed_on"],
-                )
-                for upload in form.uploads():
-                    services.evidence_add(attempt=attempt, upload=upload, by=request.user)
+            services.attempt_record(
+                attempt=attempt,
+                by=request.user,
+                marks=form.marks(),
+                feedback=form.cleaned_data["feedback"],
+                assessed_on=form.cleaned_data["assessed_on"],
+                uploads=form.uploads(),
+            )
         except ValidationError as error:
             # Said in the error summary at the top of the page, and next to the field it is about.
             if hasattr(error, "error_dict"):  # a wrong date: said next to the date

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lms import nav
+from lms.profile_sections import IN_SECTION, section_message_tags
 
 register = template.Library()
 
@@ -41,15 +42,11 @@ def landing_link(context) -> dict:
 def page_messages(messages) -> list:
     """The messages said at the top of the page: all but those said in a section of it
     (lms.profile_sections.back_to_section)."""
-    from lms.profile_sections import IN_SECTION
-
     return [m for m in messages if IN_SECTION not in m.extra_tags.split()]
 
 
 @register.filter
 def section_messages(messages, name: str) -> list:
     """The messages said in the section `name` of "My profile" (lms.profile_sections)."""
-    from lms.profile_sections import section_message_tags
-
     tags = section_message_tags(name)
     return [m for m in messages if m.extra_tags == tags]
